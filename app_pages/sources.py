@@ -1,0 +1,66 @@
+"""Sources: every reference figure, filterable by topic and confidence, downloadable as CSV."""
+
+import streamlit as st
+
+from explainers.content import t
+from explainers.ui import current_lang, state
+from explainers.ui.anatomy import CONFIDENCE_KEYS
+from explainers.ui.tables import filter_references, references_frame
+
+lang = current_lang()
+st.title(t("sources.title", lang))
+st.markdown(t("sources.intro", lang))
+
+frame = references_frame(lang)
+topic_slugs = list(dict.fromkeys(frame["topic_slug"]))
+confidence_slugs = list(dict.fromkeys(CONFIDENCE_KEYS.values()))
+
+left, middle, right = st.columns([2, 2, 1], gap="medium")
+with left:
+    topics = state.multi("topic", t("sources.filter_topic", lang), options=topic_slugs, default=topic_slugs,
+                         format_func=lambda s: t(f"topics.{s}", lang))
+with middle:
+    confidences = state.multi("conf", t("sources.filter_confidence", lang), options=confidence_slugs,
+                              default=confidence_slugs, format_func=lambda s: t(f"confidence.{s}", lang))
+with right:
+    query = state.text("q", t("sources.search", lang), placeholder=t("sources.search_placeholder", lang))
+
+shown_frame = filter_references(frame, topics, confidences, query)
+st.caption(t("sources.count", lang, shown=len(shown_frame), total=len(frame)))
+
+if shown_frame.empty:
+    st.info(t("sources.empty", lang), icon=":material/filter_alt_off:")
+else:
+    columns = ["id", "topic", "quantity", "value", "source", "year", "url", "confidence", "context"]
+    st.dataframe(
+        shown_frame[columns],
+        hide_index=True,
+        width="stretch",
+        height=560,
+        column_config={
+            "id": st.column_config.TextColumn(t("sources.col_id", lang), width="small"),
+            "topic": st.column_config.TextColumn(t("sources.col_topic", lang)),
+            "quantity": st.column_config.TextColumn(t("sources.col_quantity", lang), width="large"),
+            "value": st.column_config.TextColumn(t("sources.col_value", lang)),
+            "source": st.column_config.TextColumn(t("sources.col_source", lang), width="large"),
+            "year": st.column_config.NumberColumn(t("sources.col_year", lang), format="%d", width="small"),
+            "url": st.column_config.LinkColumn(t("sources.col_link", lang), display_text=t("sources.link_text", lang),
+                                               width="small"),
+            "confidence": st.column_config.TextColumn(t("sources.col_confidence", lang)),
+            "context": st.column_config.TextColumn(t("sources.col_context", lang), width="large"),
+        },
+    )
+
+csv_columns = ["id", "topic", "quantity", "value_number", "low", "high", "unit", "value", "context", "source", "year",
+               "url", "confidence"]
+st.download_button(
+    t("sources.download", lang),
+    data=shown_frame[csv_columns].to_csv(index=False).encode("utf-8"),
+    file_name=f"references-{lang}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+
+with st.expander(t("sources.legend_title", lang), icon=":material/verified:"):
+    st.markdown(t("sources.legend", lang))

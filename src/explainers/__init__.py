@@ -1,0 +1,1 @@
+"""Interactive explainers of integrated photonics, neuromorphic computing and AI compute."""

@@ -1,0 +1,1 @@
+"""Plotly figure builders: model results in, `go.Figure` out. No Streamlit here."""

@@ -1,0 +1,59 @@
+"""One Plotly template and one palette with fixed meaning across pages (Okabe–Ito, colour-blind safe).
+
+Importing Streamlit replaces Plotly's process-wide default template, so every builder passes
+`template=TEMPLATE` explicitly through `style()` instead of relying on the default.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from explainers.content import plotly_separators
+
+#: Meaning -> colour. Okabe & Ito (2008), "Color Universal Design".
+PALETTE = {
+    "optical": "#0072B2",  # blue: light, photonics
+    "electrical": "#D55E00",  # vermillion: copper, electrical
+    "neuromorphic": "#009E73",  # bluish green: in-memory, neuromorphic
+    "conventional": "#E69F00",  # orange: von Neumann, conventional
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "purple": "#CC79A7",
+    "ink": "#1F2933",
+    "grid": "#D9DEE3",
+    "muted": "#6B7785",
+}
+
+#: A second visual channel so colour is never the only cue.
+DASH = {"optical": "solid", "electrical": "dash", "neuromorphic": "dot", "conventional": "dashdot"}
+SYMBOL = {"optical": "circle", "electrical": "square", "neuromorphic": "diamond", "conventional": "triangle-up"}
+
+FONT = "Source Sans Pro, Source Sans 3, Helvetica Neue, Arial, sans-serif"
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=14, color=PALETTE["ink"]),
+        colorway=[PALETTE[k] for k in ("optical", "electrical", "neuromorphic", "conventional", "sky", "purple", "yellow")],
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="#FFFFFF",
+        margin=dict(l=64, r=24, t=56, b=56),
+        hoverlabel=dict(font=dict(family=FONT, size=13)),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, bgcolor="rgba(255,255,255,0.6)"),
+        xaxis=dict(showgrid=True, gridcolor=PALETTE["grid"], zeroline=False, linecolor=PALETTE["muted"], ticks="outside"),
+        yaxis=dict(showgrid=True, gridcolor=PALETTE["grid"], zeroline=False, linecolor=PALETTE["muted"], ticks="outside"),
+        title=dict(x=0, xanchor="left", font=dict(size=17)),
+    )
+)
+
+
+def style(fig: go.Figure, lang: str, *, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
+    """Apply the house template, the language's number separators and the axis titles (with units)."""
+    fig.update_layout(
+        template=TEMPLATE,
+        separators=plotly_separators(lang),
+        title=dict(text=title),
+        height=height,
+    )
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title)
+    return fig

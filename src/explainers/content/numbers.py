@@ -1,0 +1,90 @@
+"""Locale-aware number formatting (Babel): Dutch 1.234,5 and English 1,234.5.
+
+Everything on screen goes through here so that a page never prints NaN, infinity or a raw float.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+DASH = "–"  # shown for a value that is not a finite number
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["en"])
+
+
+def decimals_for(x: float, sig: int) -> int:
+    """Decimals needed to show `x` with `sig` significant figures (never negative)."""
+    if x == 0 or not math.isfinite(x):
+        return 0
+    return max(0, sig - 1 - math.floor(math.log10(abs(x))))
+
+
+def fmt_num(x: float, lang: str, sig: int = 3, decimals: int | None = None) -> str:
+    """A number with grouping for the language: `fmt_num(1234.5, "nl")` -> '1.234,5' (sig=5)."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return DASH
+    if not math.isfinite(x):
+        return DASH
+    places = decimals_for(x, sig) if decimals is None else max(0, decimals)
+    x = round(x, places)
+    if x == 0:
+        x = 0.0  # no "-0"
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    text = format_decimal(x, format=pattern, locale=_locale(lang), decimal_quantization=True)
+    if places and decimals is None:
+        # Trim trailing zeros a significant-figure format adds ("2,50" -> "2,5"), keep the comma form.
+        sep = "," if lang == "nl" else "."
+        if sep in text:
+            text = text.rstrip("0").rstrip(sep)
+    return text
+
+
+def fmt_sci(x: float, lang: str, sig: int = 3) -> str:
+    """Scientific notation with a real superscript: '3,14 × 10²³'."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return DASH
+    if not math.isfinite(x):
+        return DASH
+    if x == 0:
+        return "0"
+    exp = math.floor(math.log10(abs(x)))
+    mantissa = round(x / 10**exp, sig - 1)
+    if abs(mantissa) >= 10:  # rounding carried over (9.995 -> 10.0)
+        mantissa /= 10
+        exp += 1
+    if exp == 0:
+        return fmt_num(mantissa, lang, sig)
+    return f"{fmt_num(mantissa, lang, sig)} × 10{str(exp).translate(_SUPERSCRIPT)}"
+
+
+def fmt_auto(x: float, lang: str, sig: int = 3) -> str:
+    """Plain digits between 0.001 and a million, scientific notation outside."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return DASH
+    if not math.isfinite(x):
+        return DASH
+    if x == 0 or 1e-3 <= abs(x) < 1e6:
+        return fmt_num(x, lang, sig)
+    return fmt_sci(x, lang, sig)
+
+
+def fmt_range(low: float, high: float, lang: str, sig: int = 3) -> str:
+    """'1.300–2.600' for a range where sources disagree."""
+    return f"{fmt_auto(low, lang, sig)}{DASH}{fmt_auto(high, lang, sig)}"
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators`: decimal mark then thousands mark, matching `fmt_num`."""
+    return ",." if lang == "nl" else ".,"

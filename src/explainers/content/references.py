@@ -1,0 +1,58 @@
+"""Look up sourced figures by id: the only way a number reaches a model or the screen."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .loader import content
+from .numbers import fmt_auto, fmt_range
+from .schema import DEFAULT_OK, Reference
+
+
+def ref(ref_id: str) -> Reference:
+    """The reference row `ref_id` (KeyError names the missing id)."""
+    try:
+        return content().references[ref_id]
+    except KeyError:
+        raise KeyError(f"unknown reference id '{ref_id}' (data/references.yaml)") from None
+
+
+def value(ref_id: str) -> float:
+    """The numeric value of a reference that may serve as a default."""
+    row = ref(ref_id)
+    if row.value is None:
+        raise ValueError(f"reference '{ref_id}' has no numeric value")
+    if row.confidence not in DEFAULT_OK:
+        raise ValueError(f"reference '{ref_id}' is '{row.confidence}' and cannot be a default")
+    return row.value
+
+
+@lru_cache(maxsize=1)
+def default_values() -> dict[str, float]:
+    """{id: value} of every numeric reference that may be a model default (models take this)."""
+    return {
+        rid: row.value
+        for rid, row in content().references.items()
+        if row.value is not None and row.confidence in DEFAULT_OK
+    }
+
+
+def shown(ref_id: str, lang: str, sig: int = 3) -> str:
+    """The value as a person should read it: the range where sources disagree, with its unit."""
+    row = ref(ref_id)
+    if row.low is not None and row.high is not None:
+        number = fmt_range(row.low, row.high, lang, sig)
+    elif row.value is not None:
+        number = fmt_auto(row.value, lang, sig)
+    else:
+        return row.text(lang) if row.text else ""
+    unit = unit_label(row.unit, lang)
+    return f"{number} {unit}" if unit else number
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The unit as written in `lang` ('EUR million' -> 'miljoen euro'); most units are universal."""
+    if unit in {"-", ""}:
+        return ""
+    strings = content().strings.get(lang, {})
+    return strings.get(f"units.{unit}", unit)

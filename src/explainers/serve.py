@@ -1,0 +1,69 @@
+"""Launcher for `make run`: Streamlit with TCP_NODELAY on its listening socket.
+
+Streamlit 1.67 binds its listening socket itself (protocol 0), so asyncio never sets TCP_NODELAY and
+every small websocket frame can wait ~40 ms for the peer's delayed ACK (Nagle's algorithm). There is
+no config option for it. Linux copies TCP_NODELAY from a listening socket to the sockets it accepts,
+so setting it once on the listener removes the stall for every viewer.
+
+    python -m explainers.serve [--port 8501] [--stock] [extra streamlit flags...]
+
+`--stock` starts plain Streamlit with its default runner settings (for the benchmark's comparison).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+
+# Settings `--stock` puts back to Streamlit's defaults (the tuned values live in .streamlit/config.toml).
+STOCK_FLAGS = ["--runner.postScriptGC=true", "--server.fileWatcherType=auto"]
+
+
+def patch_nodelay() -> None:
+    """Wrap Streamlit's socket binding so the listening socket has TCP_NODELAY set."""
+    from streamlit.web.server.starlette import starlette_server
+
+    original = starlette_server._bind_socket
+    if getattr(original, "_nodelay", False):
+        return
+
+    def bind_with_nodelay(address: str, port: int, backlog: int) -> socket.socket:
+        sock = original(address, port, backlog)
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    bind_with_nodelay._nodelay = True  # type: ignore[attr-defined]
+    starlette_server._bind_socket = bind_with_nodelay
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8501)))
+    parser.add_argument("--address", default=None, help="interface to listen on (Streamlit's default if unset)")
+    parser.add_argument("--stock", action="store_true", help="plain Streamlit defaults, no TCP_NODELAY")
+    args, extra = parser.parse_known_args(argv)
+
+    os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
+    flags = [f"--server.port={args.port}"]
+    if args.address:
+        flags.append(f"--server.address={args.address}")
+    if args.stock:
+        flags += STOCK_FLAGS
+    else:
+        patch_nodelay()
+
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *flags, *extra]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+"""The URL is the state: widgets whose values live under short, stable, language-neutral keys.
+
+Each control reads its first value from (in order) a pending scene or reset, the URL, its default;
+after it renders, its value is written back to the URL (and removed when it equals the default).
+Choices store a stable slug, never the translated label. A value that cannot be used (wrong type,
+out of range, not finite, unknown slug, repeated key) falls back to the default and is reported in
+one line by `show_notices`; nothing from the URL is ever rendered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+PENDING = "_pending_values"  # {url key: value} set by a scene, consumed by the control
+RESET = "_reset_controls"  # True while a Reset rerun restores every control to its default
+NOTICES = "_url_notices"  # url keys whose values were ignored in this run
+MAX_RAW = 200  # longer URL values are rejected without parsing
+
+
+PAGE = "_page"  # url_path of the page being run ("" while the frame runs)
+
+
+def set_page(url_path: str) -> None:
+    st.session_state[PAGE] = url_path
+
+
+def widget_key(key: str) -> str:
+    """Session key of the control bound to `?key=`: per page, so pages may reuse short URL keys."""
+    return f"_w_{st.session_state.get(PAGE, '')}.{key}"
+
+
+def raw_param(key: str) -> str | None:
+    """The URL value of `key`, or None. Repeated keys are treated as invalid (returns "")."""
+    values = st.query_params.get_all(key)
+    if not values:
+        return None
+    if len(values) > 1:
+        return ""
+    return values[0]
+
+
+def notice(key: str) -> None:
+    found = st.session_state.setdefault(NOTICES, [])
+    if key not in found:
+        found.append(key)
+
+
+def clear_scene_marker() -> None:
+    """A person moved a control: the view is no longer the named scene."""
+    if "scene" in st.query_params:
+        del st.query_params["scene"]
+
+
+def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
+    """Put the control's starting value in session state before the widget is created."""
+    wkey = widget_key(key)
+    if st.session_state.get(RESET):
+        st.session_state[wkey] = default
+        return
+    pending = st.session_state.get(PENDING) or {}
+    if key in pending:
+        value = parse(_canonical(pending.pop(key)))
+        st.session_state[wkey] = default if value is None else value
+        return
+    if wkey in st.session_state:
+        return
+    raw = raw_param(key)
+    if raw is None:
+        st.session_state[wkey] = default
+        return
+    value = parse(raw) if len(raw) <= MAX_RAW else None
+    if value is None:
+        notice(key)
+        st.session_state[wkey] = default
+    else:
+        st.session_state[wkey] = value
+
+
+def _canonical(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else str(value)
+    return str(value)
+
+
+def _sync(key: str, value: Any, default: Any) -> None:
+    """Write the value to the URL (only when it changed), or drop it when it is the default."""
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+        return
+    text = _canonical(value)
+    if st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
+# --- parsers: str -> value or None ---------------------------------------------------------
+
+
+def parse_float(lo: float, hi: float) -> Callable[[str], float | None]:
+    def parse(raw: str) -> float | None:
+        try:
+            x = float(raw)
+        except (TypeError, ValueError):
+            return None
+        if not math.isfinite(x) or not lo <= x <= hi:
+            return None
+        return x
+
+    return parse
+
+
+def parse_int(lo: int, hi: int) -> Callable[[str], int | None]:
+    def parse(raw: str) -> int | None:
+        try:
+            x = float(raw)
+        except (TypeError, ValueError):
+            return None
+        if not math.isfinite(x) or x != int(x) or not lo <= x <= hi:
+            return None
+        return int(x)
+
+    return parse
+
+
+def parse_choice(options: Sequence[str]) -> Callable[[str], str | None]:
+    allowed = set(options)
+    return lambda raw: raw if raw in allowed else None
+
+
+def parse_multi(options: Sequence[str]) -> Callable[[str], list[str] | None]:
+    allowed = list(options)
+
+    def parse(raw: str) -> list[str] | None:
+        parts = [p for p in raw.split(",") if p] if raw else []
+        if any(p not in allowed for p in parts):
+            return None
+        return [o for o in allowed if o in parts]  # canonical order, no repeats
+
+    return parse
+
+
+def parse_nearest(options: Sequence[float]) -> Callable[[str], float | None]:
+    """A number in range snaps to the nearest option (so 1.9 m on a 1-2-5 grid becomes 2 m)."""
+    lo, hi = min(options), max(options)
+
+    def parse(raw: str) -> float | None:
+        x = parse_float(lo, hi)(raw)
+        if x is None:
+            return None
+        return min(options, key=lambda o: abs(math.log(o / x)) if o > 0 and x > 0 else abs(o - x))
+
+    return parse
+
+
+# --- controls ----------------------------------------------------------------------------
+
+
+def slider(key: str, label: str, *, min_value: float, max_value: float, default: float, step: float,
+           fmt: str | None = None, help: str | None = None) -> float:
+    """A float slider bound to `?key=`."""
+    _seed(key, default, parse_float(min_value, max_value))
+    value = st.slider(label, min_value=min_value, max_value=max_value, step=step, format=fmt, help=help,
+                      key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    _sync(key, value, default)
+    return value
+
+
+def int_slider(key: str, label: str, *, min_value: int, max_value: int, default: int, step: int = 1,
+               help: str | None = None) -> int:
+    _seed(key, default, parse_int(min_value, max_value))
+    value = st.slider(label, min_value=min_value, max_value=max_value, step=step, help=help,
+                      key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    _sync(key, value, default)
+    return value
+
+
+def number(key: str, label: str, *, min_value: int, max_value: int, default: int, step: int = 1,
+           help: str | None = None) -> int:
+    """An integer input bound to `?key=`."""
+    _seed(key, default, parse_int(min_value, max_value))
+    value = st.number_input(label, min_value=min_value, max_value=max_value, step=step, help=help,
+                            key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    _sync(key, int(value), default)
+    return int(value)
+
+
+def stepped(key: str, label: str, *, options: Sequence[float], default: float,
+            format_func: Callable[[float], str], help: str | None = None) -> float:
+    """A slider over fixed (e.g. logarithmic) steps; the URL holds the number, the label is localised."""
+    options = list(options)
+    _seed(key, default, parse_nearest(options))
+    value = st.select_slider(label, options=options, format_func=format_func, help=help,
+                             key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    _sync(key, value, default)
+    return value
+
+
+def choice(key: str, label: str, *, options: Sequence[str], default: str, format_func: Callable[[str], str],
+           kind: str = "segmented", help: str | None = None) -> str:
+    """One of several slugs; the label shown is translated, the URL keeps the slug."""
+    options = list(options)
+    _seed(key, default, parse_choice(options))
+    wkey = widget_key(key)
+    common = dict(format_func=format_func, help=help, key=wkey, on_change=clear_scene_marker,
+                  persist_state="session")
+    if kind == "selectbox":
+        value = st.selectbox(label, options, **common)
+    elif kind == "radio":
+        value = st.radio(label, options, horizontal=True, **common)
+    else:
+        value = st.segmented_control(label, options, selection_mode="single", required=True, **common)
+        value = default if value is None else value
+    _sync(key, value, default)
+    return value
+
+
+def multi(key: str, label: str, *, options: Sequence[str], default: Sequence[str],
+          format_func: Callable[[str], str], help: str | None = None) -> list[str]:
+    """Several slugs (pills); stored in the URL as `a,b,c`."""
+    options, default = list(options), list(default)
+    _seed(key, default, parse_multi(options))
+    value = st.pills(label, options, selection_mode="multi", format_func=format_func, help=help,
+                     key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    value = [o for o in options if o in (value or [])]
+    _sync(key, value, default)
+    return value
+
+
+def toggle(key: str, label: str, *, default: bool, help: str | None = None) -> bool:
+    _seed(key, default, lambda raw: {"1": True, "0": False, "true": True, "false": False}.get(raw))
+    value = st.toggle(label, help=help, key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    _sync(key, value, default)
+    return value
+
+
+def text(key: str, label: str, *, default: str = "", max_chars: int = 80, placeholder: str | None = None) -> str:
+    """Free text (a search box) bound to `?key=`; only ever shown inside the input, never as HTML."""
+    _seed(key, default, lambda raw: raw if len(raw) <= max_chars and raw.isprintable() else None)
+    value = st.text_input(label, max_chars=max_chars, placeholder=placeholder, key=widget_key(key),
+                          on_change=clear_scene_marker, persist_state="session")
+    _sync(key, value, default)
+    return value
+
+
+def end_of_run() -> None:
+    """Called once after the page ran: scenes and resets have been applied."""
+    st.session_state.pop(RESET, None)
+    st.session_state.pop(PENDING, None)
+
+
+def take_notices() -> list[str]:
+    return st.session_state.pop(NOTICES, [])

@@ -1,0 +1,120 @@
+"""A real `streamlit run` (through the project's launcher) and Debian's Chromium, driven by Playwright.
+
+No browser is downloaded: Chromium comes from /usr/bin/chromium (.ci/run installs it). Under CI
+(CI=true) a missing Chromium fails the run; on a developer machine it skips with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+OUTPUT = ROOT / "test-output" / "screenshots"
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, *extra: str, env: dict | None = None) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "explainers.serve", "--port", str(port), "--address", "127.0.0.1",
+           "--client.showErrorDetails=full", *extra]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+
+
+def wait_healthy(base: str, proc: subprocess.Popen, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Base URL of a fresh server; its first request is made by the test that uses it first."""
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    """A fresh browser page that records every host it contacts."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
+    pg = context.new_page()
+    pg.requested_urls = []
+    pg.on("request", lambda req: pg.requested_urls.append(req.url))
+    yield pg
+    context.close()
+
+
+def wait_ready(pg, timeout_ms: int = 30_000) -> None:
+    """Streamlit finished running and nothing is still loading."""
+    pg.wait_for_selector(READY, timeout=timeout_ms)
+    pg.wait_for_function("() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
+                         timeout=timeout_ms)
+    pg.wait_for_timeout(300)  # let charts paint before a screenshot
+    pg.wait_for_selector(READY, timeout=timeout_ms)
+
+
+def screenshot(pg, name: str) -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,406 @@
+"""Tests for explainers.models.interconnect: closed forms, published figures and properties."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainers.models import interconnect as ic
+
+REFERENCES = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
+_DATA = yaml.safe_load(REFERENCES.read_text(encoding="utf-8"))
+ROWS = {row["id"]: row for row in _DATA["references"]}
+REFS = {ref_id: row.get("value") for ref_id, row in ROWS.items()}
+
+FAST = settings(max_examples=40, deadline=None)
+RATES = st.floats(min_value=1.0, max_value=400.0, allow_nan=False)
+
+
+@pytest.fixture(scope="module")
+def links() -> dict[str, ic.LinkSpec]:
+    return ic.default_links(REFS)
+
+
+def _all_links():
+    return ic.default_links(REFS)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _all_ids() -> list[tuple[str, str]]:
+    pairs = list(ic.REFERENCE_IDS.items())
+    for param, alts in ic.ALTERNATIVE_IDS.items():
+        pairs += [(param, alt) for alt in alts]
+    return pairs
+
+
+@pytest.mark.parametrize(("param", "ref_id"), _all_ids())
+def test_every_id_exists_with_a_number_and_the_expected_unit(param, ref_id):
+    assert ref_id in ROWS, ref_id
+    row = ROWS[ref_id]
+    assert isinstance(row.get("value"), (int, float)) and math.isfinite(row["value"])
+    assert row["unit"] == ic.REFERENCE_UNITS[param]
+
+
+@pytest.mark.parametrize(("param", "ref_id"), _all_ids())
+def test_no_default_or_choice_comes_from_an_unconfirmed_row(param, ref_id):
+    assert ROWS[ref_id]["confidence"] != "recalled, unconfirmed", (param, ref_id)
+
+
+def test_reference_tables_cover_the_same_parameters():
+    assert set(ic.REFERENCE_UNITS) == set(ic.REFERENCE_IDS)
+    assert set(ic.ALTERNATIVE_IDS) <= set(ic.REFERENCE_IDS)
+    assert not set(ic.ASSUMPTIONS) & set(ic.REFERENCE_IDS)
+
+
+def test_assumptions_are_labelled_numbers():
+    for name, entry in ic.ASSUMPTIONS.items():
+        value, unit, why = entry
+        assert isinstance(value, float) and math.isfinite(value), name
+        assert isinstance(unit, str) and unit, name
+        assert isinstance(why, str) and len(why) > 15, name
+
+
+@pytest.mark.parametrize(
+    ("param", "ref_id"), [(p, a) for p, alts in ic.ALTERNATIVE_IDS.items() for a in alts]
+)
+def test_every_alternative_builds_working_links(param, ref_id):
+    links = ic.default_links(REFS, ids={param: ref_id})
+    for link in links.values():
+        e = ic.energy_pj_per_bit(link, 0.001, 100.0)
+        assert np.isfinite(e) and e > 0
+
+
+def test_unknown_override_and_missing_reference_are_clear_errors():
+    with pytest.raises(KeyError):
+        ic.default_links(REFS, ids={"no_such_parameter": "serdes112"})
+    with pytest.raises(KeyError):
+        ic.default_links(REFS, assumptions={"no_such_assumption": 1.0})
+    partial = {k: v for k, v in REFS.items() if k != ic.REFERENCE_IDS["serdes_pj_per_bit"]}
+    with pytest.raises(KeyError, match="serdes"):
+        ic.default_links(partial)
+
+
+# --------------------------------------------------------------------------- defaults match sources
+
+
+def test_links_have_the_stable_slugs_and_flags(links):
+    assert tuple(links) == ic.LINK_SLUGS
+    assert {s for s, link in links.items() if link.is_optical} == {"pluggable", "cpo", "research"}
+    assert {s for s, link in links.items() if link.medium is ic.Medium.ELECTRICAL} == {
+        "on_chip",
+        "chiplet",
+        "board",
+        "dac",
+    }
+    assert links["research"].is_research_target and not links["research"].is_vendor_claim
+    assert links["cpo"].is_vendor_claim and links["pluggable"].is_vendor_claim
+    assert not any(links[s].is_vendor_claim for s in ("on_chip", "chiplet", "board", "dac"))
+    for link in links.values():
+        assert link.reference_ids and set(link.reference_ids) <= set(ROWS)
+
+
+def test_fixed_costs_are_the_published_figures(links):
+    assert links["chiplet"].fixed_pj_per_bit == REFS["ucie_std_e"]
+    assert links["board"].fixed_pj_per_bit == REFS["serdes112"]
+    assert links["pluggable"].fixed_pj_per_bit == REFS["pluggable_intel"]
+    assert links["cpo"].fixed_pj_per_bit == REFS["intel_oci_e"]
+    assert links["research"].fixed_pj_per_bit == pytest.approx(REFS["miller17_target"] / 1000)
+    assert links["on_chip"].wire_pj_per_bit_per_mm == pytest.approx(REFS["dally22_noc"] / 1000)
+
+
+def test_two_mm_on_chip_matches_dallys_logic_link(links):
+    # Dally (Hot Interconnects 2023): a 2 mm logic-to-logic link costs 0.1 pJ/bit.
+    e = ic.energy_pj_per_bit(links["on_chip"], 0.002, 16.0)
+    assert e == pytest.approx(REFS["dally23_logiclink"])
+
+
+def test_48_mm_at_100_fj_matches_dallys_gpu_die_round_trip():
+    links = ic.default_links(
+        REFS,
+        ids={"on_chip_wire_fj_per_bit_per_mm": "dally20_wire"},
+        assumptions={"on_chip_max_distance_m": 0.1},
+    )
+    e = ic.energy_pj_per_bit(links["on_chip"], 0.048, 16.0)
+    assert e == pytest.approx(REFS["dally23_gpudie"])
+
+
+def test_nvidia_per_bit_figures_give_back_the_port_powers():
+    # 18.8 and 5.6 pJ/bit were derived from 30 W and 9 W at an assumed 1.6 Tb/s port.
+    pluggable_w = ic.link_power_w(REFS["nv_cpo_pjbit_pluggable"], 1600)
+    cpo_w = ic.link_power_w(REFS["nv_cpo_pjbit_cpo"], 1600)
+    assert pluggable_w == pytest.approx(REFS["nv_pluggable_w"], rel=0.01)
+    assert cpo_w == pytest.approx(REFS["nv_cpo_w"], rel=0.01)
+
+
+def test_dac_reach_at_its_anchor_rate_is_the_published_reach(links):
+    row = ROWS["dac_100g"]
+    reach = ic.max_reach_m(links["dac"], 100.0)
+    assert reach == pytest.approx(row["value"])
+    assert row["low"] <= reach <= row["high"]
+
+
+def test_board_loss_model_passes_through_the_published_points(links):
+    inch = 0.0254
+    ch = links["board"].reach
+    k_c, k_d = ch.conductor_db_per_m_per_sqrt_ghz, ch.dielectric_db_per_m_per_ghz
+    assert ic.channel_loss_db_per_m(14.0, k_c, k_d) * inch == pytest.approx(REFS["pcb_m6_14g"])
+    fr4_links = ic.default_links(REFS, ids={"board_loss_db_per_inch_high_f": "pcb_fr4_14g"})
+    fr4 = fr4_links["board"].reach
+    kc4, kd4 = fr4.conductor_db_per_m_per_sqrt_ghz, fr4.dielectric_db_per_m_per_ghz
+    assert ic.channel_loss_db_per_m(5.0, kc4, kd4) * inch == pytest.approx(REFS["pcb_fr4_5g"])
+    assert ic.channel_loss_db_per_m(14.0, kc4, kd4) * inch == pytest.approx(REFS["pcb_fr4_14g"])
+
+
+def test_lower_loss_laminate_reaches_further():
+    def board(ref_id):
+        return ic.default_links(REFS, ids={"board_loss_db_per_inch_high_f": ref_id})["board"]
+
+    for rate in (25.0, 112.0, 224.0):
+        laminates = ("pcb_fr4_14g", "pcb_m6_14g", "pcb_m7_14g")
+        fr4, m6, m7 = (ic.segment_reach_m(board(r), rate) for r in laminates)
+        assert fr4 < m6 < m7
+
+
+def test_optical_reach_is_budget_over_attenuation(links):
+    budget = ic.ASSUMPTIONS["optical_budget_db"][0]
+    alpha = REFS[ic.REFERENCE_IDS["fibre_attenuation_db_per_km"]]
+    assert ic.max_reach_m(links["pluggable"], 100.0) == pytest.approx(budget / alpha * 1000)
+    cap = ic.ASSUMPTIONS["cpo_max_distance_m"][0]
+    assert ic.max_reach_m(links["cpo"], 100.0) == pytest.approx(cap)
+    bigger = ic.default_links(REFS, assumptions={"optical_budget_db": 2 * budget})
+    assert ic.max_reach_m(bigger["pluggable"], 100.0) == pytest.approx(2 * budget / alpha * 1000)
+
+
+# --------------------------------------------------------------------------- closed forms
+
+
+def test_link_power_one_pj_per_bit_at_one_terabit_is_one_watt():
+    assert ic.link_power_w(1.0, 1000.0) == pytest.approx(1.0)
+    watts = ic.link_power_w(np.array([1.0, 5.0]), np.array([1000.0, 1600.0]))
+    np.testing.assert_allclose(watts, [1.0, 8.0])
+
+
+@FAST
+@given(st.floats(0, 1e3), st.floats(0, 1e6))
+def test_link_power_is_energy_times_rate(e_pj, rate_gbps):
+    expected = e_pj * 1e-12 * rate_gbps * 1e9
+    assert ic.link_power_w(e_pj, rate_gbps) == pytest.approx(expected, rel=1e-12, abs=1e-300)
+
+
+@pytest.mark.parametrize(
+    ("e0_el", "e_w", "e0_opt", "expected_m"),
+    [
+        (0.0, 0.1, 1.0, 0.010),  # figures.md example: 10 mm
+        (0.5, 0.05, 5.0, 0.090),
+        (0.0, 0.121, 0.01, 0.01 / 0.121 / 1000),
+        (2.0, 0.1, 1.0, -0.010),  # optics never worse
+        (1.0, 0.1, 1.0, 0.0),
+    ],
+)
+def test_crossover_closed_form(e0_el, e_w, e0_opt, expected_m):
+    assert ic.crossover_distance_m(e0_el, e_w, e0_opt) == pytest.approx(expected_m, abs=1e-15)
+
+
+@pytest.mark.parametrize("bad", [0.0, -0.1, float("nan")])
+def test_crossover_rejects_non_positive_per_mm_cost(bad):
+    with pytest.raises(ValueError, match="per_mm"):
+        ic.crossover_distance_m(0.5, bad, 5.0)
+    with pytest.raises(ValueError):
+        ic.crossover_distance_m(0.5, np.array([0.1, bad]), 5.0)
+
+
+@FAST
+@given(st.floats(0, 20), st.floats(1e-3, 1.0), st.floats(0, 20))
+def test_crossover_is_where_the_two_lines_meet(e0_el, e_w, e0_opt):
+    length_m = ic.crossover_distance_m(e0_el, e_w, e0_opt)
+    assert e0_el + e_w * length_m * 1000 == pytest.approx(e0_opt, abs=1e-9)
+    assert (length_m <= 0) == (e0_opt <= e0_el)
+
+
+def test_numerical_crossover_agrees_with_closed_form_for_a_straight_wire(links):
+    on_chip = ic.default_links(REFS, assumptions={"on_chip_max_distance_m": 1.0})["on_chip"]
+    grid = np.linspace(1e-4, 0.5, 5000)
+    closed = ic.crossover_distance_m(
+        on_chip.fixed_pj_per_bit, on_chip.wire_pj_per_bit_per_mm, links["cpo"].fixed_pj_per_bit
+    )
+    numeric = ic.crossover_between(on_chip, links["cpo"], 100.0, grid)
+    assert closed > 0
+    assert abs(numeric - closed) <= grid[1] - grid[0]
+
+
+def test_crossover_between_counts_running_out_of_reach(links):
+    grid = np.geomspace(1e-4, 1e3, 3000)
+    d = ic.crossover_between(links["chiplet"], links["cpo"], 32.0, grid)
+    reach = ic.max_reach_m(links["chiplet"], 32.0)
+    i = int(np.searchsorted(grid, d))
+    assert d > reach and grid[i - 1] <= reach
+
+
+def test_crossover_between_nan_when_never_cheaper_and_rejects_bad_grid(links):
+    grid = np.geomspace(1e-4, 10, 200)
+    assert math.isnan(ic.crossover_between(links["research"], links["pluggable"], 100.0, grid))
+    with pytest.raises(ValueError):
+        ic.crossover_between(links["board"], links["cpo"], 100.0, grid[::-1])
+
+
+def test_nyquist_of_pam4_lanes():
+    assert ic.nyquist_ghz(56.0, 2) == pytest.approx(14.0)
+    assert ic.nyquist_ghz(112.0, 2) == pytest.approx(28.0)
+    assert ic.nyquist_ghz(224.0, 2) == pytest.approx(56.0)  # not 28 GHz (popular error 6)
+
+
+@FAST
+@given(st.floats(0.1, 50), st.floats(0.1, 50), st.floats(0.01, 0.5), st.floats(0.0, 0.2))
+def test_two_point_fit_reproduces_its_points(f1, f2, k_c, k_d):
+    if abs(f1 - f2) < 0.5:
+        return
+    l1 = k_c * math.sqrt(f1) + k_d * f1
+    l2 = k_c * math.sqrt(f2) + k_d * f2
+    fc, fd = ic.fit_conductor_dielectric(f1, l1, f2, l2)
+    assert fc == pytest.approx(k_c, rel=1e-6, abs=1e-9)
+    assert fd == pytest.approx(k_d, rel=1e-6, abs=1e-9)
+
+
+def test_lanes_needed():
+    assert ic.copper_lanes_needed(800.0, 100.0) == 8
+    assert ic.copper_lanes_needed(801.0, 100.0) == 9
+    assert ic.copper_lanes_needed(0.0, 100.0) == 0
+    np.testing.assert_array_equal(ic.copper_lanes_needed(np.array([1600.0, 100.0]), 200.0), [8, 1])
+    with pytest.raises(ValueError):
+        ic.copper_lanes_needed(100.0, 0.0)
+
+
+@FAST
+@given(st.floats(1.0, 1e5), st.floats(1.0, 400.0))
+def test_lanes_needed_is_the_smallest_sufficient_count(throughput, lane_rate):
+    n = ic.copper_lanes_needed(throughput, lane_rate)
+    assert n * lane_rate >= throughput * (1 - 1e-9)
+    assert (n - 1) * lane_rate < throughput
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@FAST
+@given(
+    slug=st.sampled_from(ic.LINK_SLUGS),
+    rate=RATES,
+    fractions=st.lists(st.floats(0, 1), min_size=1, max_size=30),
+)
+def test_energy_finite_positive_and_non_decreasing_within_reach(slug, rate, fractions):
+    link = _all_links()[slug]
+    reach = ic.max_reach_m(link, rate)
+    assert reach > 0
+    d = np.sort(np.asarray(fractions)) * reach
+    e = ic.energy_pj_per_bit(link, d, rate)
+    assert np.all(np.isfinite(e)) and np.all(e >= 0)
+    assert np.all(e[d > 0] > 0)  # zero only for a wire with no fixed cost at zero length
+    assert np.all(np.diff(e) >= 0)
+
+
+@FAST
+@given(slug=st.sampled_from(ic.LINK_SLUGS), rate=RATES, factor=st.floats(1.0001, 100))
+def test_beyond_maximum_reach_is_not_possible(slug, rate, factor):
+    link = _all_links()[slug]
+    reach = ic.max_reach_m(link, rate)
+    assert np.isnan(ic.energy_pj_per_bit(link, reach * factor, rate))
+    assert np.isnan(ic.segments_needed(link, reach * factor, rate))
+    assert np.isfinite(ic.energy_pj_per_bit(link, reach, rate))
+
+
+@FAST
+@given(slug=st.sampled_from(ic.LINK_SLUGS), r1=RATES, r2=RATES)
+def test_reach_does_not_grow_with_rate(slug, r1, r2):
+    link = _all_links()[slug]
+    lo, hi = sorted((r1, r2))
+    assert ic.max_reach_m(link, hi) <= ic.max_reach_m(link, lo) * (1 + 1e-12)
+    assert ic.segment_reach_m(link, hi) <= ic.segment_reach_m(link, lo) * (1 + 1e-12)
+
+
+@FAST
+@given(rate=RATES)
+def test_copper_reach_falls_between_sqrt_and_linear_when_rate_doubles(rate):
+    for slug in ("board", "dac"):
+        link = _all_links()[slug]
+        ratio = ic.segment_reach_m(link, rate) / ic.segment_reach_m(link, 2 * rate)
+        assert math.sqrt(2) * (1 - 1e-9) <= ratio <= 2 * (1 + 1e-9)
+
+
+@FAST
+@given(rate=RATES, k=st.integers(1, 2), u=st.floats(0.01, 0.99), v=st.floats(0.01, 0.99))
+def test_staircase_adds_one_fixed_cost_per_extra_segment(rate, k, u, v):
+    board = _all_links()["board"]
+    seg = ic.segment_reach_m(board, rate)
+    d_before = (k - 1 + u) * seg  # k segments
+    d_after = (k + v) * seg  # k + 1 segments
+    n = ic.segments_needed(board, np.array([d_before, d_after]), rate)
+    np.testing.assert_array_equal(n, [k, k + 1])
+    e = ic.energy_pj_per_bit(board, np.array([d_before, d_after]), rate)
+    assert e[1] - e[0] == pytest.approx(board.fixed_pj_per_bit)
+
+
+@FAST
+@given(k=st.integers(1, 5), u=st.floats(0.01, 0.99), v=st.floats(0.01, 0.99), rate=RATES)
+def test_staircase_with_a_wire_term(k, u, v, rate):
+    link = ic.LinkSpec(
+        slug="test",
+        medium=ic.Medium.ELECTRICAL,
+        basis=ic.Basis.PUBLISHED,
+        fixed_pj_per_bit=0.7,
+        wire_pj_per_bit_per_mm=0.03,
+        reach=ic.FixedReach(0.002),
+        max_segments=10,
+        max_distance_m=math.inf,
+    )
+    d1, d2 = (k - 1 + u) * 0.002, (k + v) * 0.002
+    e1, e2 = ic.energy_pj_per_bit(link, np.array([d1, d2]), rate)
+    assert e1 == pytest.approx(k * 0.7 + 0.03 * d1 * 1000)
+    assert e2 - e1 == pytest.approx(0.7 + 0.03 * (d2 - d1) * 1000)
+
+
+def test_exact_multiples_of_the_reach_need_no_extra_segment(links):
+    seg = ic.segment_reach_m(links["board"], 100.0)
+    n = ic.segments_needed(links["board"], np.array([0.0, seg, 2 * seg, 3 * seg]), 100.0)
+    np.testing.assert_array_equal(n, [1, 1, 2, 3])
+
+
+def test_optical_links_stay_flat_until_they_run_out(links):
+    for slug in ("pluggable", "cpo", "research"):
+        reach = ic.max_reach_m(links[slug], 100.0)
+        e = ic.energy_pj_per_bit(links[slug], np.linspace(0, reach, 50), 100.0)
+        np.testing.assert_allclose(e, links[slug].fixed_pj_per_bit)
+
+
+def test_broadcasting_distance_against_rate(links):
+    d = np.geomspace(1e-3, 1e4, 300)
+    rates = np.array([25.0, 100.0, 200.0])
+    e = ic.energy_pj_per_bit(links["board"], d[:, None], rates[None, :])
+    assert e.shape == (300, 3)
+    np.testing.assert_array_equal(e[:, 1], ic.energy_pj_per_bit(links["board"], d, 100.0))
+    assert np.ndim(ic.energy_pj_per_bit(links["board"], 0.1, 100.0)) == 0
+
+
+def test_bad_inputs_raise(links):
+    with pytest.raises(ValueError):
+        ic.energy_pj_per_bit(links["board"], -1.0, 100.0)
+    with pytest.raises(ValueError):
+        ic.max_reach_m(links["board"], 0.0)
+    with pytest.raises(ValueError):
+        dataclasses.replace(links["board"], max_segments=0)
+    with pytest.raises(ValueError):
+        dataclasses.replace(links["board"], fixed_pj_per_bit=-1.0)
+
+
+def test_a_link_whose_budget_is_spent_elsewhere_reaches_nowhere():
+    board = ic.default_links(REFS, assumptions={"board_other_losses_db": 1e3})["board"]
+    assert ic.max_reach_m(board, 100.0) == 0.0
+    assert np.isnan(ic.energy_pj_per_bit(board, 0.01, 100.0))
