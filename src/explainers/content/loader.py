@@ -155,18 +155,33 @@ def load_content(data_dir: Path | str = DATA_DIR) -> Content:
 
     ref_path = data_dir / "references.yaml"
     refs_file: ReferencesFile = _validate(ReferencesFile, _read_yaml(ref_path), ref_path)
+    references = {ref.id: ref for ref in refs_file.references}
+    for extra in sorted((data_dir / "references").glob("*.yaml")):
+        for ref in _validate(ReferencesFile, _read_yaml(extra), extra).references:
+            if ref.id in references:
+                raise ContentError(extra, f"references[{ref.id}]", "id already defined in references.yaml")
+            references[ref.id] = ref
 
     glossary_path = data_dir / "glossary.yaml"
     glossary: GlossaryFile = _validate(GlossaryFile, _read_yaml(glossary_path), glossary_path)
 
     scenes_path = data_dir / "scenes.yaml"
-    scenes_file: ScenesFile = _validate(ScenesFile, _read_yaml(scenes_path), scenes_path)
+    scenes = dict(_validate(ScenesFile, _read_yaml(scenes_path), scenes_path).scenes)
+    for extra in sorted((data_dir / "scenes").glob("*.yaml")):
+        for page, items in _validate(ScenesFile, _read_yaml(extra), extra).scenes.items():
+            if page in scenes:
+                raise ContentError(extra, f"scenes.{page}", "page already has scenes in scenes.yaml")
+            scenes[page] = items
+    for page, items in scenes.items():
+        ids = [scene.id for scene in items]
+        if len(ids) != len(set(ids)):
+            raise ContentError(scenes_path, f"scenes.{page}", "duplicate scene id")
 
     return Content(
         strings=strings,
-        references={ref.id: ref for ref in refs_file.references},
+        references=references,
         glossary=tuple(glossary.terms),
-        scenes={page: tuple(items) for page, items in scenes_file.scenes.items()},
+        scenes={page: tuple(items) for page, items in scenes.items()},
         prose=_load_prose(data_dir),
         data_dir=data_dir,
     )

@@ -280,6 +280,10 @@ def simulate_lif(current_na, duration_ms, dt_ms, tau_ms, r_mohm, v_rest_mv, v_th
             cur = cur[:, 0]
     else:
         raise ValueError(f"current_na must be a scalar, 1-D, or 2-D (n, {n_steps}); got shape {cur.shape}")
+    if n == 0:
+        raise ValueError("current_na is empty")
+    if v_init_mv is not None and not math.isfinite(float(v_init_mv)):
+        raise ValueError("v_init_mv must be finite")
 
     decay = math.exp(-dt / tau)
     if varying or noise > 0:
@@ -294,21 +298,19 @@ def simulate_lif(current_na, duration_ms, dt_ms, tau_ms, r_mohm, v_rest_mv, v_th
         vinf_const = v_rest + r * cur
         drive_const = vinf_const * (1.0 - decay)
 
-    # State. Per-neuron decay and drive vectors: a refractory neuron gets decay 0 and drive V_reset,
-    # which clamps it at V_reset with no extra work per step (constant-current case).
+    # State. A refractory neuron gets decay 0 and drive V_reset, which clamps it at V_reset with no
+    # extra work per step (for a time-varying drive, its rows of drive_steps, our own copy, are set).
     decay_vec = np.full(n, decay)
     drive = None if drive_const is None else drive_const.copy()
-    refractory = np.zeros(n, dtype=bool)
-    n_refractory = 0
+    vinf_list = None if vinf_const is None else vinf_const.tolist()
+    drive_list = None if drive_const is None else drive_const.tolist()
     releases: dict[int, list[tuple[int, float]]] = {}  # step -> [(neuron, end of refractory, ms)]
     spikes: list[list[float]] = [[] for _ in range(n)]
     out = np.empty((n_steps + 1, n))
     v = np.full(n, v_rest if v_init_mv is None else float(v_init_mv))
     out[0] = v
     eps = 1e-9
-
-    def vinf_at(k: int, i: int) -> float:
-        return float(vinf_const[i] if vinf_steps is None else vinf_steps[k, i])
+    exp, log, ceil = math.exp, math.log, math.ceil
 
     for k in range(n_steps):
         # exact exponential step: V <- V_inf + (V - V_inf) e^(-dt/tau) = V e^(-dt/tau) + V_inf (1 - e^(-dt/tau))
@@ -317,50 +319,55 @@ def simulate_lif(current_na, duration_ms, dt_ms, tau_ms, r_mohm, v_rest_mv, v_th
             v += drive
         else:
             v += drive_steps[k]
-            if n_refractory:
-                np.copyto(v, v_reset, where=refractory)
-        t_next = (k + 1) * dt
-        starts = None
         released = releases.pop(k, None)
         if released is not None:
             # the refractory period ends inside this step: integrate from V_reset for the rest of it
-            starts = {}
+            t_next = (k + 1) * dt
             for i, t_end in released:
-                refractory[i] = False
-                n_refractory -= 1
                 decay_vec[i] = decay
                 if drive is not None:
-                    drive[i] = drive_const[i]
-                vi = vinf_at(k, i)
-                v[i] = vi + (v_reset - vi) * math.exp(-(t_next - t_end) / tau)
-                starts[i] = (t_end, v_reset)
+                    drive[i] = drive_list[i]
+                    vi = vinf_list[i]
+                else:
+                    vi = float(vinf_steps[k, i])
+                v[i] = vi + (v_reset - vi) * exp(-(t_next - t_end) / tau)
         if v[v.argmax()] < v_th:
             out[k + 1] = v
             continue
+        t_next = (k + 1) * dt
         for i in (v >= v_th).nonzero()[0].tolist():
-            # threshold crossing: solve V(t) = V_th exactly inside the step
-            t0, v0 = starts[i] if starts and i in starts else (k * dt, float(out[k, i]))
-            vi = vinf_at(k, i)
+            # threshold crossing: solve V(t) = V_th exactly inside the step, from the step's start
+            # (or from the end of the refractory period if that fell inside this step)
+            t0, v0 = k * dt, float(out[k, i])
+            if released is not None:
+                for i_rel, t_end in released:
+                    if i_rel == i:
+                        t0, v0 = t_end, v_reset
+            vi = vinf_list[i] if drive is not None else float(vinf_steps[k, i])
             if v0 >= v_th or vi <= v_th:
                 t_spike = t0
             else:
-                t_spike = min(t0 + tau * math.log((vi - v0) / (vi - v_th)), t_next)
+                t_spike = min(t0 + tau * log((vi - v0) / (vi - v_th)), t_next)
             spikes[i].append(t_spike)
             t_end = t_spike + t_ref
-            j = max(k, math.ceil(t_end / dt - eps) - 1)  # step in which the refractory period ends
-            if j == k:
-                v[i] = vi + (v_reset - vi) * math.exp(-max(t_next - t_end, 0.0) / tau)
+            j = ceil(t_end / dt - eps) - 1  # step in which the refractory period ends
+            if j <= k:
+                v[i] = vi + (v_reset - vi) * exp(-max(t_next - t_end, 0.0) / tau)
             else:
                 v[i] = v_reset
-                refractory[i] = True
-                n_refractory += 1
                 decay_vec[i] = 0.0
                 if drive is not None:
                     drive[i] = v_reset
-                releases.setdefault(j, []).append((i, t_end))
+                else:
+                    drive_steps[k + 1 : j, i] = v_reset
+                if j in releases:
+                    releases[j].append((i, t_end))
+                else:
+                    releases[j] = [(i, t_end)]
         out[k + 1] = v
 
-    v_mv = out[:, 0].copy() if scalar else np.ascontiguousarray(out.T)
+    times = np.arange(n_steps + 1) * dt
+    v_mv = out[:, 0].copy() if scalar else out.T  # (n, n_steps + 1), a transposed view
     return LifResult(times_ms=times, v_mv=v_mv, spike_times_ms=[np.asarray(s, dtype=float) for s in spikes],
                      duration_ms=n_steps * dt)
 

@@ -10,6 +10,7 @@ from explainers.content import ContentError, content, t
 
 from . import state
 from .lang import language_switch
+from .scenes import apply_from_url
 
 # Shown only when the content files themselves are broken, so it cannot come from them.
 BROKEN_CONTENT = (
@@ -83,6 +84,7 @@ def run() -> None:
         sections.setdefault(t(entry.section_key, lang), []).append(page)
     nav = st.navigation(sections, position="sidebar")
     state.set_page(nav.url_path)
+    apply_from_url(nav.url_path)
 
     st.html(BASE_CSS + (PRESENT_CSS if present else ""))
     notices = st.container()

@@ -1,0 +1,74 @@
+"""AppTest helpers: run the real entry point, then switch to a page, as a visitor's browser would."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explainers.ui.shell import PAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+PAGE_FILES = [entry.file for entry in PAGES]
+URL_PATHS = {entry.file: entry.url_path for entry in PAGES}
+LANGS = ("en", "nl")
+BAD_TEXT = re.compile(r"\b(nan|NaN|inf|Infinity|None)\b")
+
+
+def open_page(page_file: str, lang: str | None = "en", params: dict | None = None, timeout: float = 30) -> AppTest:
+    """Open `page_file` through app.py with these URL parameters, as a deep link would."""
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page_file != PAGE_FILES[0]:
+        at.switch_page(page_file)  # the first request goes straight to the page, like a deep link
+    at.run()
+    return at
+
+
+def qp(at: AppTest, key: str) -> str | None:
+    """A URL parameter as one string (AppTest keeps lists or strings depending on who set it)."""
+    if key not in at.query_params:
+        return None
+    value = at.query_params[key]
+    return value[-1] if isinstance(value, list) else value
+
+
+def widget_state(at: AppTest, page_file: str, key: str):
+    """The value of the page's control bound to `?key=`."""
+    return at.session_state[f"_w_{URL_PATHS[page_file]}.{key}"]
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def visible_text(at: AppTest) -> str:
+    """Every text element's value (markdown, captions, metrics, alerts) joined for scanning."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success",
+                 "latex", "text"):
+        parts += [str(el.value) for el in at.get(kind)]
+    for metric in at.get("metric"):
+        parts.append(str(metric.value))
+    return "\n".join(parts)
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception, no error box, no NaN/infinity/None printed anywhere."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    text = visible_text(at)
+    bad = BAD_TEXT.findall(text)
+    assert not bad, f"{bad[:5]} in page text"
+
+
+@pytest.fixture(params=LANGS)
+def lang(request) -> str:
+    return request.param
