@@ -13,12 +13,9 @@ st.markdown(t("glossary.intro", lang))
 
 terms = content().glossary
 topic_slugs = ["general", "photonics", "neuromorphic", "ai"]
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    query = state.text("q", t("glossary.search", lang), placeholder=t("glossary.search_placeholder", lang))
-with right:
-    topics = state.multi("topic", t("glossary.filter_topic", lang), options=topic_slugs, default=topic_slugs,
-                         format_func=lambda s: t(f"glossary.topics.{s}", lang))
+query = state.text("q", t("glossary.search", lang), placeholder=t("glossary.search_placeholder", lang))
+topics = state.multi("topic", t("glossary.filter_topic", lang), options=topic_slugs, default=topic_slugs,
+                     format_func=lambda s: t(f"glossary.topics.{s}", lang))
 
 found = match_terms(terms, topics, query)
 found = sorted(found, key=lambda term: term.term(lang).casefold())

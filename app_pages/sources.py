@@ -15,15 +15,11 @@ frame = references_frame(lang)
 topic_slugs = list(dict.fromkeys(frame["topic_slug"]))
 confidence_slugs = list(dict.fromkeys(CONFIDENCE_KEYS.values()))
 
-left, middle, right = st.columns([2, 2, 1], gap="medium")
-with left:
-    topics = state.multi("topic", t("sources.filter_topic", lang), options=topic_slugs, default=topic_slugs,
-                         format_func=lambda s: t(f"topics.{s}", lang))
-with middle:
-    confidences = state.multi("conf", t("sources.filter_confidence", lang), options=confidence_slugs,
-                              default=confidence_slugs, format_func=lambda s: t(f"confidence.{s}", lang))
-with right:
-    query = state.text("q", t("sources.search", lang), placeholder=t("sources.search_placeholder", lang))
+topics = state.multi("topic", t("sources.filter_topic", lang), options=topic_slugs, default=topic_slugs,
+                     format_func=lambda s: t(f"topics.{s}", lang))
+confidences = state.multi("conf", t("sources.filter_confidence", lang), options=confidence_slugs,
+                          default=confidence_slugs, format_func=lambda s: t(f"confidence.{s}", lang))
+query = state.text("q", t("sources.search", lang), placeholder=t("sources.search_placeholder", lang))
 
 shown_frame = filter_references(frame, topics, confidences, query)
 st.caption(t("sources.count", lang, shown=len(shown_frame), total=len(frame)))
@@ -31,17 +27,17 @@ st.caption(t("sources.count", lang, shown=len(shown_frame), total=len(frame)))
 if shown_frame.empty:
     st.info(t("sources.empty", lang), icon=":material/filter_alt_off:")
 else:
-    columns = ["id", "topic", "quantity", "value", "source", "year", "url", "confidence", "context"]
+    columns = ["quantity", "value", "confidence", "source", "year", "url", "topic", "context", "id"]
     st.dataframe(
         shown_frame[columns],
         hide_index=True,
         width="stretch",
-        height=560,
+        height=640,
         column_config={
-            "id": st.column_config.TextColumn(t("sources.col_id", lang), width="small"),
+            "id": st.column_config.TextColumn(t("sources.col_id", lang)),
             "topic": st.column_config.TextColumn(t("sources.col_topic", lang)),
             "quantity": st.column_config.TextColumn(t("sources.col_quantity", lang), width="large"),
-            "value": st.column_config.TextColumn(t("sources.col_value", lang)),
+            "value": st.column_config.TextColumn(t("sources.col_value", lang), width="medium"),
             "source": st.column_config.TextColumn(t("sources.col_source", lang), width="large"),
             "year": st.column_config.NumberColumn(t("sources.col_year", lang), format="%d", width="small"),
             "url": st.column_config.LinkColumn(t("sources.col_link", lang), display_text=t("sources.link_text", lang),

@@ -413,3 +413,33 @@ def test_decode_throughput_non_decreasing_in_batch(n, b, slug, k, f):
     assert ai.decode_regime(*args, batch=k) == ("memory" if k < ridge else "compute")
     e1 = ai.decode_energy_j_per_token(*args, a.power_w, batch=k)
     assert np.isfinite(e1) and e1 > 0
+
+
+def test_accelerators_to_hold():
+    h = ACC["h100"]
+    # 70B in BF16 = 140 GB > 80 GB: two H100s; an exact fit is not rounded up; small models need one
+    assert ai.accelerators_to_hold(70e9, 2.0, h.memory_bytes) == 2
+    assert ai.accelerators_to_hold(80e9, 2.0, h.memory_bytes) == 2
+    assert ai.accelerators_to_hold(1e9, 2.0, h.memory_bytes) == 1
+    assert ai.accelerators_to_hold(405e9, 2.0, h.memory_bytes) == 11
+
+
+def test_trend_base_passes_through_points_on_the_trend():
+    g = REFS["epoch_growth"]
+    years = np.array([2018.0, 2020.0, 2024.0])
+    flops = 1e22 * g ** (years - 2018)
+    assert ai.trend_base_flops(years, flops, g, 2018) == pytest.approx(1e22, rel=1e-12)
+    # symmetric scatter around the trend leaves the level unchanged
+    scattered = flops * np.array([3.0, 1.0, 1 / 3.0])
+    assert ai.trend_base_flops(years, scattered, g, 2018) == pytest.approx(1e22, rel=1e-12)
+    with pytest.raises(ValueError):
+        ai.trend_base_flops([], [], g, 2018)
+
+
+def test_decode_roofs_bound_the_rate():
+    h = ACC["h100"]
+    args = (70e9, 2.0, h.bandwidth_bytes_per_s, h.peak_flops)
+    k = np.array([1.0, 64.0, 1e3])
+    memory, compute = ai.decode_roofs(*args, batch=k)
+    np.testing.assert_allclose(np.minimum(memory, compute), ai.decode_tokens_per_s(*args, batch=k), rtol=1e-12)
+    np.testing.assert_allclose(memory, k * h.bandwidth_bytes_per_s / (70e9 * 2.0), rtol=1e-12)

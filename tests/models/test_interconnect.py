@@ -404,3 +404,63 @@ def test_a_link_whose_budget_is_spent_elsewhere_reaches_nowhere():
     board = ic.default_links(REFS, assumptions={"board_other_losses_db": 1e3})["board"]
     assert ic.max_reach_m(board, 100.0) == 0.0
     assert np.isnan(ic.energy_pj_per_bit(board, 0.01, 100.0))
+
+
+# --------------------------------------------------------------------------- envelopes and long reach
+
+_PAGE_REFS = Path(__file__).resolve().parents[2] / "data" / "references" / "photonics.yaml"
+_PAGE_ROWS = {row["id"]: row for row in yaml.safe_load(_PAGE_REFS.read_text(encoding="utf-8"))["references"]}
+ALL_REFS = {**REFS, **{rid: row.get("value") for rid, row in _PAGE_ROWS.items()}}
+
+
+def test_cheapest_picks_the_lowest_and_marks_where_none_reaches(links):
+    group = [links["board"], links["dac"], links["cpo"]]
+    d = np.array([0.5, 2.0, 50.0, 1000.0])
+    energy, index = ic.cheapest_pj_per_bit(group, d, 100.0)
+    singles = np.stack([ic.energy_pj_per_bit(link, d, 100.0) for link in group])
+    assert np.allclose(energy[:3], np.nanmin(singles[:, :3], axis=0))
+    assert list(index) == [2, 2, 2, -1]
+    assert math.isnan(energy[3])
+
+
+def test_crossover_between_groups_is_the_envelope_crossover(links):
+    grid = np.geomspace(1e-3, 1e5, 2001)
+    el = [links[s] for s in ("on_chip", "chiplet", "board", "dac")]
+    opt = [links[s] for s in ("pluggable", "cpo")]
+    d = ic.crossover_between(el, opt, 200.0, grid)
+    # the on-chip wire ends at 30 mm; beyond it co-packaged optics (5 pJ/bit) beats SerDes (5.5)
+    assert d == pytest.approx(ic.ASSUMPTIONS["on_chip_max_distance_m"][0], rel=0.01)
+    # a single link is a group of one
+    assert ic.crossover_between(links["dac"], links["pluggable"], 100.0, grid) == ic.crossover_between(
+        [links["dac"]], [links["pluggable"]], 100.0, grid)
+    with pytest.raises(ValueError):
+        ic.crossover_between([], opt, 200.0, grid)
+
+
+def test_long_reach_link_uses_the_er4_budget_and_costs_more():
+    for param, rid in ic.LONG_REACH_REFERENCE_IDS.items():
+        assert _PAGE_ROWS[rid]["unit"] == ic.LONG_REACH_REFERENCE_UNITS[param]
+        assert _PAGE_ROWS[rid]["confidence"] != "recalled, unconfirmed"
+    link = ic.long_reach_link(ALL_REFS)
+    budget = ALL_REFS["ieee_er4_loss"] - ALL_REFS["ieee_er4_conn"]
+    assert ic.max_reach_m(link, 100.0) == pytest.approx(budget / ALL_REFS["fib_g652_1310"] * 1000)
+    # (18 - 2) dB at 0.4 dB/km is the 40 km of the standard
+    assert budget / 0.4 == pytest.approx(40.0)
+    ull = ic.long_reach_link(ALL_REFS, ids={"fibre_attenuation_db_per_km": "fib_ull_1550"})
+    assert ic.max_reach_m(ull, 100.0) > 80_000 > ic.max_reach_m(link, 100.0)
+    short = ic.default_links(ALL_REFS)["pluggable"]
+    assert link.fixed_pj_per_bit > short.fixed_pj_per_bit
+    assert link.is_optical and link.is_vendor_claim
+    with pytest.raises(KeyError):
+        ic.long_reach_link(ALL_REFS, ids={"nonsense": "x"})
+
+
+def test_page_assumption_rows_match_the_model_assumptions():
+    from explainers.models import optics
+
+    by_source = {row["source"]: row for row in _PAGE_ROWS.values() if row["confidence"] == "assumption"}
+    for name, (value, _unit, why) in ic.ASSUMPTIONS.items():
+        row = by_source["Modelling assumption of this explainer: " + why]
+        assert row["value"] == pytest.approx(value), name
+    value, _unit, why = optics.ASSUMPTIONS["launch_power_dbm"]
+    assert by_source["Modelling assumption of this explainer: " + why]["value"] == value

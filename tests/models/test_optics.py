@@ -237,3 +237,25 @@ def test_mzi_mesh_rejects_nonsense():
         op.mzi_mesh_size(0)
     with pytest.raises(ValueError):
         op.mzi_mesh_size(2.5)
+
+
+# --------------------------------------------------------------------------- amplified spans
+
+
+def test_amplified_spans():
+    assert op.amplified_spans(0.0, 0.35, 16.0) == 1
+    assert op.amplified_spans(40.0, 0.4, 16.0) == 1  # exactly the budget: one span
+    assert op.amplified_spans(80.0, 0.35, 16.0) == 2  # 28 dB over a 16 dB budget
+    assert op.amplified_spans(80.0, 0.17, 16.0) == 1
+    assert math.isinf(op.amplified_spans(1.0, 0.35, 0.0))
+    with pytest.raises(ValueError):
+        op.amplified_spans(-1.0, 0.35, 16.0)
+
+
+@FAST
+@given(st.floats(0.0, 1e4), st.floats(0.1, 1.0), st.floats(1.0, 40.0))
+def test_each_span_stays_within_its_budget(d_km, alpha, budget):
+    n = op.amplified_spans(d_km, alpha, budget)
+    assert alpha * d_km / n <= budget * (1 + 1e-9)
+    if n > 1:
+        assert alpha * d_km / (n - 1) > budget * (1 - 1e-9)

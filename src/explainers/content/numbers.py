@@ -33,6 +33,8 @@ def fmt_num(x: float, lang: str, sig: int = 3, decimals: int | None = None) -> s
         return DASH
     if not math.isfinite(x):
         return DASH
+    if abs(x) >= 1e15:  # beyond this, digits are noise (and Babel's decimal context overflows)
+        return fmt_sci(x, lang, sig)
     places = decimals_for(x, sig) if decimals is None else max(0, decimals)
     x = round(x, places)
     if x == 0:

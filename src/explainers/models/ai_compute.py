@@ -48,10 +48,13 @@ __all__ = [
     "compute_optimal",
     "decode_energy_j_per_token",
     "decode_regime",
+    "decode_roofs",
     "decode_ridge_batch",
     "decode_tokens_per_s",
     "default_accelerators",
     "growth_trend",
+    "accelerators_to_hold",
+    "trend_base_flops",
     "inference_flops_per_token",
     "known_fits",
     "known_models",
@@ -450,6 +453,17 @@ def training_energy_mwh(time_s, accelerators, power_w, pue):
 # --------------------------------------------------------------------------------------------------
 
 
+def accelerators_to_hold(params, bytes_per_param, memory_bytes):
+    """Fewest accelerators whose summed memory holds the weights, ceil(N b / M) (>= 1).
+
+    Weights only: KV cache, activations and framework overhead need more room in practice.
+    """
+    w = _arr("params", params) * _arr("bytes_per_param", bytes_per_param)
+    m = _arr("memory_bytes", memory_bytes)
+    # tiny relative slack so that an exact fit (e.g. 160 GB on 2 x 80 GB) is not rounded up
+    return _out(np.maximum(1.0, np.ceil(w / m * (1 - 1e-12))))
+
+
 def weights_bytes(params, bytes_per_param):
     """Bytes of weights N * b (compare with Accelerator.memory_bytes; KV cache and activations left out)."""
     return _out(_arr("params", params) * _arr("bytes_per_param", bytes_per_param))
@@ -464,6 +478,12 @@ def _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, b
     memory = k * bw / (n * b)
     compute = pk / (INFERENCE_FLOPS_PER_PARAM_TOKEN * n)
     return np.broadcast_arrays(memory, compute)
+
+
+def decode_roofs(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1):
+    """The two roofs of decode throughput (tokens/s): (memory bound batch*bw/(N*b), compute bound peak/(2N))."""
+    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch)
+    return _out(memory), _out(compute)
 
 
 def decode_tokens_per_s(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1):
@@ -508,6 +528,19 @@ def decode_energy_j_per_token(params, bytes_per_param, bandwidth_bytes_per_s, pe
 # --------------------------------------------------------------------------------------------------
 # Trend
 # --------------------------------------------------------------------------------------------------
+
+
+def trend_base_flops(years, flops, factor_per_year, base_year):
+    """Level at ``base_year`` of the trend with a given growth factor that best fits the points.
+
+    Least squares in log space with the slope fixed: the geometric mean of flops / factor^(year - base).
+    """
+    y = np.asarray(years, dtype=float)
+    c = _arr("flops", flops)
+    f = _arr("factor_per_year", factor_per_year)
+    if y.shape != c.shape or y.size == 0:
+        raise ValueError("years and flops must be non-empty and of the same shape")
+    return float(np.exp(np.mean(np.log(c) - (y - float(base_year)) * np.log(f))))
 
 
 def growth_trend(base_flops, base_year, factor_per_year, years):

@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -58,10 +58,14 @@ __all__ = [
     "Medium",
     "channel_loss_db_per_m",
     "copper_lanes_needed",
+    "LONG_REACH_REFERENCE_IDS",
+    "LONG_REACH_REFERENCE_UNITS",
+    "cheapest_pj_per_bit",
     "crossover_between",
     "crossover_distance_m",
     "default_links",
     "energy_pj_per_bit",
+    "long_reach_link",
     "fit_conductor_dielectric",
     "link_power_w",
     "max_reach_m",
@@ -448,7 +452,34 @@ def energy_pj_per_bit(link: LinkSpec, distance_m, rate_gbps):
     return np.where((d <= reach) & (reach > 0), energy, np.nan)[()]
 
 
-def crossover_between(link_a: LinkSpec, link_b: LinkSpec, rate_gbps: float, distance_m):
+def _as_links(links: LinkSpec | Sequence[LinkSpec]) -> tuple[LinkSpec, ...]:
+    group = (links,) if isinstance(links, LinkSpec) else tuple(links)
+    if not group:
+        raise ValueError("need at least one link")
+    return group
+
+
+def cheapest_pj_per_bit(links: LinkSpec | Sequence[LinkSpec], distance_m, rate_gbps):
+    """Energy per bit of the cheapest of ``links`` at each distance, and which one it is.
+
+    Returns ``(energy, index)``: ``energy`` is the lowest :func:`energy_pj_per_bit` among the
+    links (``nan`` where none of them reaches), ``index`` the position of that link in ``links``
+    (``-1`` where none reaches; the first one wins a tie).
+    """
+    group = _as_links(links)
+    d = np.asarray(distance_m, dtype=float)
+    stack = np.stack(
+        [np.broadcast_to(np.asarray(energy_pj_per_bit(link, d, rate_gbps), dtype=float), d.shape)
+         for link in group]
+    )
+    filled = np.where(np.isnan(stack), np.inf, stack)
+    index = np.argmin(filled, axis=0)
+    best = np.take_along_axis(filled, index[None, ...], axis=0)[0]
+    none = ~np.isfinite(best)
+    return np.where(none, np.nan, best)[()], np.where(none, -1, index)[()]
+
+
+def crossover_between(link_a, link_b, rate_gbps: float, distance_m):
     """First distance on a grid where ``link_b`` costs strictly less per bit than ``link_a``.
 
     Numerical counterpart of :func:`crossover_distance_m` that handles staircases and reach
@@ -456,14 +487,17 @@ def crossover_between(link_a: LinkSpec, link_b: LinkSpec, rate_gbps: float, dist
     distance where ``link_a`` runs out and ``link_b`` still works. Returns ``nan`` if ``link_b`` is
     never cheaper on the grid, and the first grid point if it is cheaper from the start.
     ``distance_m`` must be a 1-D ascending grid; the answer is only as fine as the grid.
+
+    Either side may also be a sequence of links, standing for the cheapest of them at each
+    distance (e.g. every electrical link against every optical link).
     """
     d = np.asarray(distance_m, dtype=float)
     if d.ndim != 1 or d.size == 0:
         raise ValueError("distance_m must be a non-empty 1-D grid")
     if np.any(np.diff(d) <= 0):
         raise ValueError("distance_m must be strictly ascending")
-    ea = np.nan_to_num(energy_pj_per_bit(link_a, d, rate_gbps), nan=np.inf)
-    eb = np.nan_to_num(energy_pj_per_bit(link_b, d, rate_gbps), nan=np.inf)
+    ea = np.nan_to_num(cheapest_pj_per_bit(link_a, d, rate_gbps)[0], nan=np.inf)
+    eb = np.nan_to_num(cheapest_pj_per_bit(link_b, d, rate_gbps)[0], nan=np.inf)
     cheaper = np.isfinite(eb) & (eb < ea)
     idx = np.flatnonzero(cheaper)
     return float(d[idx[0]]) if idx.size else float("nan")
@@ -653,3 +687,62 @@ def default_links(
         ),
     ]
     return {link.slug: link for link in links}
+
+
+# --------------------------------------------------------------------------- long reach
+
+#: A long-reach pluggable (40 km class, IEEE 100GBASE-ER4): parameter -> reference id.
+LONG_REACH_REFERENCE_IDS: dict[str, str] = {
+    "long_reach_pj_per_bit": "er4_pj_per_bit",
+    "long_reach_channel_loss_db": "ieee_er4_loss",
+    "long_reach_connection_loss_db": "ieee_er4_conn",
+}
+
+LONG_REACH_REFERENCE_UNITS: dict[str, str] = {
+    "long_reach_pj_per_bit": "pJ/bit",
+    "long_reach_channel_loss_db": "dB",
+    "long_reach_connection_loss_db": "dB",
+}
+
+
+def long_reach_link(
+    refs: Mapping[str, float],
+    ids: Mapping[str, str] | None = None,
+    assumptions: Mapping[str, float] | None = None,
+) -> LinkSpec:
+    """A long-reach pluggable module: a bigger optical budget, paid for with more energy per bit.
+
+    The fibre budget is the standard's maximum channel insertion loss minus its allowance for
+    connections and splices; the fibre is the one :func:`default_links` uses (``ids`` may choose
+    another ``fibre_attenuation_db_per_km``). ``assumptions`` may override
+    ``optical_max_segments``. Like the other optical links, no amplifiers: one span.
+    """
+    chosen = dict(LONG_REACH_REFERENCE_IDS)
+    chosen["fibre_attenuation_db_per_km"] = REFERENCE_IDS["fibre_attenuation_db_per_km"]
+    if ids:
+        unknown = set(ids) - set(chosen)
+        if unknown:
+            raise KeyError(f"unknown parameter(s): {sorted(unknown)}")
+        chosen.update(ids)
+    segments = ASSUMPTIONS["optical_max_segments"][0]
+    if assumptions:
+        unknown = set(assumptions) - {"optical_max_segments"}
+        if unknown:
+            raise KeyError(f"unknown assumption(s): {sorted(unknown)}")
+        segments = float(assumptions.get("optical_max_segments", segments))
+
+    def v(param: str) -> float:
+        return _value(refs, chosen, param)
+
+    budget = v("long_reach_channel_loss_db") - v("long_reach_connection_loss_db")
+    return LinkSpec(
+        slug="long_reach",
+        medium=Medium.OPTICAL,
+        basis=Basis.VENDOR_CLAIM,
+        fixed_pj_per_bit=v("long_reach_pj_per_bit"),
+        wire_pj_per_bit_per_mm=0.0,
+        reach=FibreBudget(optical_budget_db=budget, attenuation_db_per_km=v("fibre_attenuation_db_per_km")),
+        max_segments=int(segments),
+        max_distance_m=math.inf,
+        reference_ids=tuple(chosen[p] for p in (*LONG_REACH_REFERENCE_IDS, "fibre_attenuation_db_per_km")),
+    )

@@ -37,6 +37,7 @@ __all__ = [
     "REFERENCE_UNITS",
     "SPEED_OF_LIGHT_M_PER_S",
     "Fibre",
+    "amplified_spans",
     "band_width_ghz",
     "dbm_to_mw",
     "default_fibres",
@@ -156,6 +157,24 @@ def link_margin_db(
     p_out = fibre_output_power_dbm(launch_power_dbm, distance_km, attenuation_db_per_km)
     other = np.asarray(other_losses_db, dtype=float)
     return (np.asarray(p_out) - other - np.asarray(sensitivity_dbm, dtype=float))[()]
+
+
+def amplified_spans(distance_km, attenuation_db_per_km, span_budget_db):
+    """Spans a fibre link must be cut into so that no span loses more than its budget.
+
+    ``max(1, ceil(alpha L / budget))``; between spans sit ``spans - 1`` optical amplifiers, each
+    assumed to restore the full budget (their noise, gain limits and power are not modelled).
+    ``inf`` if the budget is not positive.
+    """
+    d = np.asarray(distance_km, dtype=float)
+    a = np.asarray(attenuation_db_per_km, dtype=float)
+    b = np.asarray(span_budget_db, dtype=float)
+    if np.any(d < 0) or np.any(~(a > 0)):
+        raise ValueError("distance_km must be >= 0 and attenuation_db_per_km > 0")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(b > 0, a * d / np.where(b > 0, b, 1.0), np.inf)
+    # the tiny shrink keeps a loss of exactly k budgets at k spans despite rounding
+    return np.maximum(1.0, np.ceil(ratio * (1 - 1e-12)))[()]
 
 
 def per_channel_power_dbm(total_power_dbm, channels):

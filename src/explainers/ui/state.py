@@ -227,7 +227,7 @@ def multi(key: str, label: str, *, options: Sequence[str], default: Sequence[str
     """Several slugs (pills); stored in the URL as `a,b,c`."""
     options, default = list(options), list(default)
     _seed(key, default, parse_multi(options))
-    value = st.pills(label, options, selection_mode="multi", format_func=format_func, help=help,
+    value = st.pills(label, options, selection_mode="multi", format_func=format_func, help=help, wrap=True,
                      key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
     value = [o for o in options if o in (value or [])]
     _sync(key, value, default)

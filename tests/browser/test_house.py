@@ -1,0 +1,102 @@
+"""The whole app in a real browser: every page in both languages, language switch keeps the URL,
+deep links on a fresh server, no request leaves the machine, no serious accessibility violation."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from explainers.ui.shell import PAGES
+
+from .conftest import free_port, screenshot, start_server, wait_healthy, wait_ready
+
+PATHS = [entry.url_path if not entry.default else "" for entry in PAGES]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def assert_only_local(pg) -> None:
+    foreign = [u for u in pg.requested_urls
+               if urlparse(u).scheme in {"http", "https", "ws", "wss"} and urlparse(u).hostname not in LOCAL_HOSTS]
+    assert not foreign, foreign[:5]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_loads_without_exception(page, server, path, lang):
+    page.goto(f"{server}/{path}?lang={lang}")
+    wait_ready(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[data-testid=stAlertContentError]").count() == 0
+    assert page.locator("h1").count() >= 1
+    assert query(page.url).get("lang") == [lang]
+    screenshot(page, f"{path or 'home'}-{lang}")
+    assert_only_local(page)
+
+
+def test_language_switch_keeps_the_other_url_parameters(page, server):
+    page.goto(f"{server}/sources?lang=en&conf=primary,derived&q=DRAM")
+    wait_ready(page)
+    page.get_by_role("radio", name="Nederlands").click()
+    page.wait_for_function("() => location.search.includes('lang=nl')")
+    wait_ready(page)
+    params = query(page.url)
+    assert params["lang"] == ["nl"]
+    assert params["conf"] == ["primary,derived"] and params["q"] == ["DRAM"]
+    assert page.locator("h1", has_text="Bronnen").count() == 1
+    assert_only_local(page)
+
+
+def test_language_survives_navigation(page, server):
+    page.goto(f"{server}/?lang=nl")
+    wait_ready(page)
+    page.get_by_role("link", name="Woordenlijst").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/glossary')")
+    wait_ready(page)
+    assert query(page.url).get("lang") == ["nl"]
+    assert page.locator("h1", has_text="Woordenlijst").count() == 1
+
+
+def test_a_deep_link_is_the_first_request_to_a_fresh_server(browser):
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, proc)
+        context = browser.new_context(viewport={"width": 1300, "height": 900})
+        pg = context.new_page()
+        pg.goto(f"{base}/sources?lang=nl&q=fibre")
+        wait_ready(pg)
+        assert pg.locator("h1", has_text="Bronnen").count() == 1
+        assert query(pg.url).get("q") == ["fibre"]
+        assert pg.locator("[data-testid=stException]").count() == 0
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_a_bad_parameter_shows_one_line_and_no_html(page, server):
+    page.goto(f"{server}/glossary?lang=%3Cscript%3Ealert(1)%3C/script%3E&topic=zzz")
+    wait_ready(page)
+    alerts = page.locator("[data-testid=stAlertContentWarning]")
+    assert alerts.count() == 1
+    assert "lang" in alerts.inner_text() and "topic" in alerts.inner_text()
+    assert page.locator("script", has_text="alert(1)").count() == 0
+    assert query(page.url).get("lang") == ["en"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_accessibility_no_serious_or_critical_violations(page, server, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{server}/{path}?lang=nl")
+    wait_ready(page)
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}]
+    summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
+    assert not serious, summary

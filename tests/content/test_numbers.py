@@ -1,0 +1,53 @@
+"""Numbers are formatted for the language: Dutch 1.234,5 and English 1,234.5, never NaN on screen."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explainers.content import fmt_auto, fmt_num, fmt_range, fmt_sci, plotly_separators
+from explainers.content.numbers import DASH
+
+
+@pytest.mark.parametrize(("x", "lang", "sig", "expected"), [
+    (1234.5, "en", 5, "1,234.5"),
+    (1234.5, "nl", 5, "1.234,5"),
+    (0.0312, "nl", 3, "0,0312"),
+    (2.5, "nl", 3, "2,5"),
+    (1e6, "nl", 3, "1.000.000"),
+    (-0.00001, "en", 1, "-0.00001"),
+])
+def test_grouping_and_decimal_mark(x, lang, sig, expected):
+    assert fmt_num(x, lang, sig) == expected
+
+
+def test_scientific_uses_the_language_and_a_real_superscript():
+    assert fmt_sci(3.14e23, "nl") == "3,14 × 10²³"
+    assert fmt_sci(3.14e23, "en") == "3.14 × 10²³"
+    assert fmt_sci(9.996e5, "en") == "1 × 10⁶"
+    assert fmt_sci(2.5e-12, "nl") == "2,5 × 10⁻¹²"
+
+
+def test_range_and_separators():
+    assert fmt_range(1300, 2600, "nl") == "1.300–2.600"
+    assert plotly_separators("nl") == ",." and plotly_separators("en") == ".,"
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.none(), st.text(max_size=5)),
+       st.sampled_from(["en", "nl"]))
+def test_nothing_prints_nan_or_inf(x, lang):
+    for fmt in (fmt_num, fmt_sci, fmt_auto):
+        text = fmt(x, lang)
+        assert "nan" not in text.lower() and "inf" not in text.lower()
+        if isinstance(x, float) and not math.isfinite(x):
+            assert text == DASH
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.integers(1, 6))
+def test_dutch_and_english_differ_only_in_marks(x, sig):
+    en, nl = fmt_num(x, "en", sig), fmt_num(x, "nl", sig)
+    swapped = en.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    assert nl == swapped
