@@ -31,13 +31,13 @@ one_minute(
     lang,
     takeaways=[
         tr("one_minute.growth", low=fmt_num(growth_row.low, lang), high=fmt_num(growth_row.high, lang)),
-        tr("one_minute.energy", flops=sci(value("llama31_c")), gpus=fmt_num(S.gpus, lang),
-           days=fmt_num(head.days, lang, 2), mwh=fmt_num(head_mwh, lang, 2)),
+        tr("one_minute.energy", flops=sci(value("llama31_c")),
+           mwh=fmt_num(aic.round_sig(head_mwh, 2), lang)),
         tr("one_minute.limit", flops=fmt_num(value("mw_flops"), lang), dram=fmt_num(value("mw_dram"), lang),
            links=fmt_num(value("mw_ic"), lang)),
     ],
     headline_label=tr("one_minute.headline_label"),
-    headline_value=tr("one_minute.headline_value", mwh=fmt_num(head_mwh, lang, 2)),
+    headline_value=tr("one_minute.headline_value", mwh=fmt_num(aic.round_sig(head_mwh, 2), lang)),
     headline_ref="llama31_c",
     headline_help=tr("one_minute.headline_help", flops=shown("llama31_c", lang),
                      peak=fmt_num(value("h100_bf16_dense"), lang), power=fmt_num(value("h100_tdp"), lang),
@@ -101,10 +101,11 @@ def training_section(n: float, d: float, acc: str, model: str) -> None:
 
     r1, r2, r3, r4 = st.columns(4, gap="medium")
     with r1:
-        readout(tr("train.flops"), tr("train.flops_value", x=sci(res.flops)), help=tr("train.flops_help"))
+        readout(tr("train.flops"), sci(res.flops), help=tr("train.flops_help"))
         if known is not None:
             ratio = res.flops / known.published_flops
-            st.caption(tr("train.published", value=shown(known.published_ref, lang), ratio=fmt_num(ratio, lang, 3)))
+            st.caption(tr("train.published", value=shown(known.published_ref, lang),
+                          ratio=fmt_num(ratio, lang, decimals=3)))
         else:
             st.caption(tr("train.no_published"))
     with r2:
@@ -152,7 +153,6 @@ def scaling_section(n: float, d: float, model: str) -> None:
     fit = state.choice("fit", tr("scaling.fit"), options=aic.FIT_SLUGS, default="epoch2024",
                        format_func=lambda s: aic.fit_name(s, lang), help=tr("scaling.fit_help"))
     sc = aic.scaling(n, d, fit)
-    loss_unit = tr("scaling.loss_unit")
     known_names = {s: aic.model_name(s, lang) for s in sc.known}
     user_name = aic.model_name(model, lang) if model in S.models else tr("custom_model")
     fig = charts.scaling_law(
@@ -161,11 +161,14 @@ def scaling_section(n: float, d: float, model: str) -> None:
         names={"opt": tr("scaling.opt"), "rule": tr("scaling.rule", rule=fmt_num(value("hof_ratio"), lang)),
                "known": tr("scaling.known"), "user": tr("scaling.user"),
                "known_labels": [known_names[s] for s in sc.known]},
-        hover={"opt": tr("scaling.hover_opt"), "rule": tr("scaling.hover_rule"),
+        hover={"opt": tr("scaling.hover_point", name=tr("scaling.opt"), c="%{customdata}", loss="%{y:.3f}"),
+               "rule": tr("scaling.hover_point", name=tr("scaling.rule", rule=fmt_num(value("hof_ratio"), lang)),
+                          c="%{customdata}", loss="%{y:.3f}"),
                "known": [tr("scaling.hover_point", name=known_names[s], c=sci(c), loss=fmt_num(lo, lang, 3))
                          for s, (c, lo) in sc.known.items()],
                "user": tr("scaling.hover_point", name=user_name, c=sci(sc.user_flops),
                           loss=fmt_num(sc.user_loss, lang, 3))},
+        label_positions=[aic.LABEL_POSITIONS[s] for s in sc.known],
     )
     left, right = st.columns([3, 1], gap="large")
     with left:
@@ -179,7 +182,7 @@ def scaling_section(n: float, d: float, model: str) -> None:
                 help=tr("scaling.opt_ratio_help"))
         readout(tr("scaling.user_ratio"), fmt_num(sc.user_ratio, lang, 2))
         readout(tr("scaling.opt_n"), aic.count_words(sc.opt_params, lang))
-        readout(tr("scaling.loss_gap"), f"{fmt_num(sc.user_loss - sc.opt_loss, lang, 2)} {loss_unit}",
+        readout(tr("scaling.loss_gap"), fmt_num(sc.user_loss - sc.opt_loss, lang, 2),
                 help=tr("scaling.loss_gap_help"))
     ratios = aic.chinchilla_ratios()
     st.info(tr("scaling.honest", hof=fmt_num(ratios["hoffmann2022"], lang, 2),
@@ -226,9 +229,9 @@ def running_section(n: float, acc: str, model: str) -> None:
             title=tr("run.roof_title", name=name, group=group), x_title=tr("run.x"), y_title=tr("run.y"),
             names={"memory": tr("run.memory_roof"), "compute": tr("run.compute_roof"), "rate": tr("run.rate_line"),
                    "at": tr("run.at")},
-            hover={"memory": tr("run.hover_memory"), "compute": tr("run.hover_compute"),
-                   "rate": tr("run.hover_rate"),
-                   "at": tr("run.hover_at", b=fmt_num(batch, lang, 6), r=fmt_num(dec.rate_at, lang, 3))},
+            hover={k: tr("run.hover", name=tr(f"run.{line}"), b="%{x:.0f}", r="%{y:,.3~r}")
+                   for k, line in (("memory", "memory_roof"), ("compute", "compute_roof"), ("rate", "rate_line"))}
+            | {"at": tr("run.hover", name=tr("run.at"), b=fmt_num(batch, lang, 6), r=fmt_num(dec.rate_at, lang, 3))},
             ridge_label=tr("run.ridge_label", ridge=fmt_num(dec.ridge, lang, 3)),
         )
         chart(fig, tr(f"run.summary_{dec.regime}", b=fmt_num(batch, lang, 6), name=name, group=group,
@@ -239,8 +242,9 @@ def running_section(n: float, acc: str, model: str) -> None:
             dec.batch, dec.energy_j, dec.ridge, (batch, dec.energy_at), lang,
             title=tr("run.energy_title", group=group), x_title=tr("run.x"), y_title=tr("run.energy_y"),
             names={"energy": tr("run.energy_line"), "at": tr("run.at")},
-            hover={"energy": tr("run.hover_energy"),
-                   "at": tr("run.hover_energy_at", b=fmt_num(batch, lang, 6), e=fmt_num(dec.energy_at, lang, 3))},
+            hover={"energy": tr("run.hover_energy", name=tr("run.energy_line"), b="%{x:.0f}", e="%{y:.3~r}"),
+                   "at": tr("run.hover_energy", name=tr("run.at"), b=fmt_num(batch, lang, 6),
+                            e=fmt_num(dec.energy_at, lang, 3))},
         )
         e1 = float(dec.energy_j[0])
         summary = (tr("run.energy_summary_one", e=fmt_num(dec.energy_at, lang, 3)) if batch == 1 else
@@ -307,7 +311,7 @@ model_panel(
     ],
     explanation=tr("how.explanation"),
     assumptions=[
-        tr("how.a_mfu", mfu=shown("aic_mfu", lang)),
+        tr("how.a_mfu", mfu=aic.pct(value("aic_mfu"), lang)),
         tr("how.a_pue", pue=shown("pue_uptime", lang)),
         tr("how.a_peak"),
         tr("how.a_power"),

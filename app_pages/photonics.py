@@ -37,9 +37,10 @@ one_minute(
           reach=ph.fmt_distance(float(ic.max_reach_m(_start["pluggable"], _rate0)), lang, 2),
           cpo=ph.fmt_energy(_start["cpo"].fixed_pj_per_bit, lang),
           serdes=ph.fmt_energy(_start["board"].fixed_pj_per_bit, lang)),
-        t("photonics.minute.colours", lang, n=_wdm0.channels, c=ph.fmt_rate(_wdm0.capacity_gbps, lang)),
+        t("photonics.minute.colours", lang, n=_wdm0.channels, c=ph.fmt_rate(_wdm0.capacity_gbps, lang),
+          s=fmt_num(_wdm0.spacing_ghz, lang), r=ph.fmt_rate(_wdm0.rate_gbps, lang)),
     ],
-    headline_label=t("photonics.minute.headline_label", lang),
+    headline_label=t("photonics.minute.headline_label", lang, tp=ph.fmt_rate(value("ph_port_tbps") * 1000, lang)),
     headline_value=t("photonics.minute.headline_value", lang, pluggable=shown("nv_pluggable_w", lang),
                      cpo=shown("nv_cpo_w", lang)),
     headline_ref="nv_cpo_w",
@@ -126,11 +127,12 @@ def links_section() -> None:
             st.caption(t("photonics.energy.none_chosen", lang))
     with cols[2]:
         winner = v.winner
+        readout(t("photonics.energy.winner", lang, d=d_text), t(f"photonics.energy.win_{winner}", lang),
+                help=t("photonics.energy.winner_help", lang))
         if winner in ("optical", "electrical") and math.isfinite(v.ratio):
-            big = t(f"photonics.energy.win_{winner}", lang, x=ph.fmt_times(v.ratio, lang))
+            st.caption(t(f"photonics.energy.win_{winner}_by", lang, x=ph.fmt_times(v.ratio, lang)))
         else:
-            big = t(f"photonics.energy.win_{winner}_only", lang)
-        readout(t("photonics.energy.winner", lang, d=d_text), big, help=t("photonics.energy.winner_help", lang))
+            st.caption(t(f"photonics.energy.win_{winner}_note", lang))
     with cols[3]:
         if not (v.has_el and v.has_opt):
             big = _not_possible()
@@ -153,7 +155,7 @@ def links_section() -> None:
         p_out = float(optics.fibre_output_power_dbm(value(ph.LAUNCH_REF), km, att))
         budget = ph.long_reach_budget_db()
         spans = int(optics.amplified_spans(km, att, budget))
-        text = t("photonics.fibre_box.loss", lang, d=d_text, fibre=t(f"photonics.fibre.{fibre}", lang, att=fmt_num(att, lang, 3)),
+        text = t("photonics.fibre_box.loss", lang, d=d_text, fibre=t(f"photonics.fibre_name.{fibre}", lang), att=fmt_num(att, lang, 3),
                  loss=fmt_num(loss, lang, 3), p_in=fmt_num(value(ph.LAUNCH_REF), lang), p_out=fmt_num(p_out, lang, 3),
                  pct=fmt_num(100 * float(optics.dbm_to_mw(-loss)), lang, 2))
         if spans <= 1:
@@ -162,6 +164,11 @@ def links_section() -> None:
         else:
             text += " " + t("photonics.fibre_box.amplifiers", lang, budget=fmt_num(budget, lang), amps=spans - 1,
                             span=ph.fmt_distance(distance / spans, lang, 2))
+        if fibre != ph.DEFAULT_FIBRE:
+            att0 = ph.fibre_attenuation(ph.DEFAULT_FIBRE)
+            spans0 = int(optics.amplified_spans(km, att0, budget))
+            text += " " + t("photonics.fibre_box.standard", lang, fibre=t(f"photonics.fibre_name.{ph.DEFAULT_FIBRE}", lang),
+                            loss=fmt_num(att0 * km, lang, 3), amps=max(spans0 - 1, 0))
         if fibre.endswith("1550"):
             text += " " + t("photonics.fibre_box.dispersion", lang)
         st.info(text, icon=":material/conversion_path:")
@@ -174,6 +181,7 @@ def links_section() -> None:
                              default=value("ph_port_tbps"), format_func=lambda x: ph.fmt_rate(x * 1000, lang),
                              help=t("photonics.power.throughput_help", lang))
         lanes = int(ic.copper_lanes_needed(tbps * 1000, rate))
+    with p_right:
         st.markdown(t("photonics.power.lead", lang, tp=ph.fmt_rate(tbps * 1000, lang), d=d_text,
                       lanes=lanes, r=ph.fmt_rate(rate, lang)))
     rows = ph.power_rows(fibre, rate, distance, tbps)
@@ -191,12 +199,11 @@ def links_section() -> None:
         texts.append(ph.fmt_power(w, lang) if math.isfinite(w) else _not_possible())
         hover.append(t("photonics.power.hover", lang, name=name, detail=detail,
                        w=ph.fmt_power(w, lang) if math.isfinite(w) else _not_possible()))
-    with p_right:
-        pfig = charts.power_bars(
-            labels, np.array(watts), optical, texts, hover, lang=lang,
-            title=t("photonics.power.chart_title", lang, tp=ph.fmt_rate(tbps * 1000, lang), d=d_text),
-            x_title=t("photonics.power.x_title", lang), y_title=t("photonics.power.y_title", lang))
-        chart(pfig, ph.power_summary(rows, distance, tbps, lang), key="ph_power_chart")
+    pfig = charts.power_bars(
+        labels, np.array(watts), optical, texts, hover, lang=lang,
+        title=t("photonics.power.chart_title", lang, tp=ph.fmt_rate(tbps * 1000, lang), d=d_text),
+        x_title=t("photonics.power.x_title", lang), y_title=t("photonics.power.y_title", lang))
+    chart(pfig, ph.power_summary(rows, distance, tbps, lang), key="ph_power_chart")
     st.caption(t("photonics.power.nvidia", lang, pluggable=shown("nv_pluggable_w", lang), cpo=shown("nv_cpo_w", lang))
                + " " + t("photonics.power.no_everyday", lang))
     st.caption(sources_line(["serdes112", "pluggable_intel", "intel_oci_e", "er4_pj_per_bit", "nv_cpo_w",
@@ -217,7 +224,9 @@ def wdm_section() -> None:
     with left:
         grid = state.choice("grid", t("photonics.wdm.grid", lang), options=ph.GRID_SLUGS, default=ph.GRID_SLUGS[0],
                             format_func=lambda s: t("photonics.wdm.grid_option", lang, s=fmt_num(float(s), lang)),
-                            help=t("photonics.wdm.grid_help", lang))
+                            help=t("photonics.wdm.grid_help", lang, lo=fmt_num(float(ph.GRID_SLUGS[-1]), lang),
+                                   hi=fmt_num(float(ph.GRID_SLUGS[0]), lang),
+                                   nm=fmt_num(float(optics.ghz_to_nm(float(ph.GRID_SLUGS[0]))), lang, 2)))
     with right:
         rate = state.stepped("chrate", t("photonics.wdm.rate", lang), options=ph.CHANNEL_RATE_STEPS,
                              default=value("ph_channel_rate"), format_func=lambda r: ph.fmt_rate(r, lang),
@@ -243,7 +252,9 @@ def wdm_section() -> None:
         st.warning(t("photonics.wdm.no_fit", lang, r=ph.fmt_rate(w.rate_gbps, lang),
                      occ=fmt_num(w.occupied_ghz, lang), s=fmt_num(w.spacing_ghz, lang)),
                    icon=":material/compress:")
-    st.caption(sources_line(["dwdm", "dwdm_count_100ghz"], lang) + " " + t("photonics.wdm.count_note", lang))
+    thz = float(optics.band_width_ghz(*optics.C_BAND_NM)) / 1000
+    st.caption(sources_line(["dwdm", "dwdm_count_100ghz"], lang) + " "
+               + t("photonics.wdm.count_note", lang, thz=fmt_num(thz, lang, 3)))
 
 
 wdm_section()

@@ -14,7 +14,7 @@ from explainers.ui.shell import PAGES
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 PAGE_FILES = [entry.file for entry in PAGES]
-URL_PATHS = {entry.file: entry.url_path for entry in PAGES}
+URL_PATHS = {entry.file: "" if entry.default else entry.url_path for entry in PAGES}  # as st.navigation reports it
 LANGS = ("en", "nl")
 BAD_TEXT = re.compile(r"\b(nan|NaN|inf|Infinity|None)\b")
 

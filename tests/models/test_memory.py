@@ -23,7 +23,9 @@ RECALLED = "recalled, unconfirmed"
 
 
 def _rows() -> dict[str, dict]:
-    return {r["id"]: r for r in yaml.safe_load(REFS_PATH.read_text(encoding="utf-8"))["references"]}
+    """data/references.yaml plus the topic files in data/references/ (the crossbar size lives there)."""
+    paths = (REFS_PATH, *sorted((REFS_PATH.parent / "references").glob("*.yaml")))
+    return {r["id"]: r for path in paths for r in yaml.safe_load(path.read_text(encoding="utf-8"))["references"]}
 
 
 ROWS = _rows()

@@ -16,9 +16,15 @@ from hypothesis import strategies as st
 
 from explainers.models import neuron as nm
 
-REFS_PATH = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
+DATA = Path(__file__).resolve().parents[2] / "data"
+REFS_PATH = DATA / "references.yaml"
 RECALLED = "recalled, unconfirmed"
-ROWS = {r["id"]: r for r in yaml.safe_load(REFS_PATH.read_text(encoding="utf-8"))["references"]}
+#: data/references.yaml plus the topic files in data/references/ (the refractory period row lives there).
+ROWS = {
+    r["id"]: r
+    for path in (REFS_PATH, *sorted((DATA / "references").glob("*.yaml")))
+    for r in yaml.safe_load(path.read_text(encoding="utf-8"))["references"]
+}
 #: What the content layer hands the models: numeric values of rows that may serve as defaults.
 REFS = {
     rid: float(r["value"])
@@ -76,7 +82,9 @@ def test_no_default_comes_from_a_recalled_row():
     # ... and planting a recalled value changes nothing
     q = nm.default_lif_params({**REFS, "lif_tref": 999.0})
     assert p == q
-    assert p.t_ref_ms == nm.ASSUMPTIONS["t_ref_ms"][0]
+    # the refractory period comes from the book's exercise code (a primary source), 2 ms
+    assert ROWS["ndx_lif_tref"]["confidence"] == "seen: primary"
+    assert p.t_ref_ms == ROWS["ndx_lif_tref"]["value"] == 2.0
     for name, (value, unit, why) in nm.ASSUMPTIONS.items():
         assert math.isfinite(value) and unit and len(why) > 20, name
 

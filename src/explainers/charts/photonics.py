@@ -13,17 +13,20 @@ import plotly.graph_objects as go
 
 from .theme import DASH, PALETTE, style
 
-#: Per link: colour, dash, end-marker symbol. Colour = medium; dash and symbol tell links apart.
+#: Per link: colour, dash, end-marker symbol. Colour and dash = medium (electrical dashed in
+#: several patterns, optical solid); the marker symbol and the line width tell links apart.
 LINK_STYLE: dict[str, tuple[str, str, str]] = {
     "on_chip": (PALETTE["electrical"], "dot", "square"),
     "chiplet": (PALETTE["electrical"], "dashdot", "diamond"),
     "board": (PALETTE["electrical"], DASH["electrical"], "triangle-up"),
     "dac": (PALETTE["electrical"], "longdash", "x"),
     "pluggable": (PALETTE["optical"], DASH["optical"], "circle"),
-    "long_reach": (PALETTE["optical"], "longdash", "star"),
+    "long_reach": (PALETTE["optical"], DASH["optical"], "star"),
     "cpo": (PALETTE["sky"], DASH["optical"], "hexagon"),
-    "research": (PALETTE["sky"], "dot", "cross"),
+    "research": (PALETTE["sky"], DASH["optical"], "cross"),
 }
+
+LINE_WIDTH = {"long_reach": 5, "research": 2}
 
 #: Tick marks of the distance axis: 1 mm ... 100 km.
 DISTANCE_TICKS = (1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1e3, 1e4, 1e5)
@@ -58,7 +61,7 @@ def energy_vs_distance(
             continue
         fig.add_trace(go.Scatter(
             x=c.x, y=c.y, mode="lines", name=names[c.slug], legendgroup=c.slug,
-            line=dict(color=colour, dash=dash, width=3), hovertemplate=line_hover,
+            line=dict(color=colour, dash=dash, width=LINE_WIDTH.get(c.slug, 3)), hovertemplate=line_hover,
         ))
         ends_on_chart = np.isfinite(c.reach_m) and c.reach_m < DISTANCE_TICKS[-1]
         fig.add_trace(go.Scatter(
@@ -67,20 +70,22 @@ def energy_vs_distance(
                         line=dict(color=colour, width=2)),
             hovertemplate=end_hover[c.slug] + "<extra></extra>",
         ))
-    fig.add_vline(x=distance_m, line=dict(color=PALETTE["ink"], width=1.5),
-                  annotation=dict(text=distance_label, yanchor="bottom", y=1.0, yref="paper",
-                                  font=dict(size=13, color=PALETTE["ink"]), bgcolor="rgba(255,255,255,0.85)"))
+    # Annotations on a log axis take log10 of the position; shapes take the value itself.
+    fig.add_vline(x=distance_m, line=dict(color=PALETTE["ink"], width=1.5))
+    fig.add_annotation(x=float(np.log10(distance_m)), xref="x", y=1.0, yref="paper", yanchor="bottom",
+                       text=distance_label, showarrow=False, font=dict(size=13, color=PALETTE["ink"]),
+                       bgcolor="rgba(255,255,255,0.85)")
     if np.isfinite(crossover_m):
-        fig.add_vline(x=crossover_m, line=dict(color=PALETTE["muted"], width=1.5, dash="dot"),
-                      annotation=dict(text=crossover_label, yanchor="top", y=0.0, yref="paper",
-                                      xanchor="left", font=dict(size=12, color=PALETTE["muted"]),
-                                      bgcolor="rgba(255,255,255,0.85)"))
-    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=500)
-    fig.update_xaxes(type="log", range=[np.log10(DISTANCE_TICKS[0]), np.log10(DISTANCE_TICKS[-1])],
+        fig.add_vline(x=crossover_m, line=dict(color=PALETTE["muted"], width=1.5, dash="dot"))
+        fig.add_annotation(x=float(np.log10(crossover_m)), xref="x", y=0.0, yref="paper", yanchor="bottom",
+                           xanchor="left", text=crossover_label, showarrow=False,
+                           font=dict(size=12, color=PALETTE["muted"]), bgcolor="rgba(255,255,255,0.85)")
+    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=600)
+    fig.update_xaxes(type="log", range=[np.log10(DISTANCE_TICKS[0]) - 0.08, np.log10(DISTANCE_TICKS[-1]) + 0.08],
                      tickvals=list(DISTANCE_TICKS), ticktext=list(DISTANCE_TICK_TEXT))
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_layout(legend=dict(orientation="v", yanchor="top", y=1.0, xanchor="left", x=1.01),
-                      margin=dict(r=16, t=72), hovermode="closest")
+    fig.update_yaxes(type="log", dtick=1, tickformat=",~g")
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.16, xanchor="left", x=0),
+                      margin=dict(r=16, t=72, b=150), hovermode="closest")
     return fig
 
 

@@ -107,6 +107,9 @@ REFERENCE_IDS: dict[str, str] = {
     "dram.energy_pj_per_bit": "hz_dram_64",
     # analog in-memory: chip-level efficiency of the IBM HERMES PCM chip, 8-bit in/out
     "analog_efficiency_tops_per_w": "her_1ph_eff",
+    # crossbar size of that chip (64 cores of 256 x 256): rows = columns
+    "crossbar_tile_rows": "her_tile",
+    "crossbar_tile_cols": "her_tile",
     # roofline machine (H100 SXM, dense tensor peaks)
     "peak_flops.bf16": "h100_bf16_dense",
     "peak_flops.fp8": "h100_fp8_dense",
@@ -133,6 +136,7 @@ REFERENCE_UNITS: dict[str, tuple[str, float]] = {
     "dally20_lpddr4": ("pJ/bit", 1.0),
     "hz_dram_64": ("pJ", 1.0 / 64.0),
     "her_1ph_eff": ("TOPS/W", 1.0),
+    "her_tile": ("-", 1.0),
     "h100_bf16_dense": ("TFLOP/s", _TERA),
     "h100_fp8_dense": ("TFLOP/s", _TERA),
     "h100_bw_tbs": ("TB/s", _TERA),
@@ -143,13 +147,6 @@ REFERENCE_UNITS: dict[str, tuple[str, float]] = {
 
 #: Modelling assumptions: name -> (value, unit, one-line justification).
 ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
-    "crossbar_tile_rows": (
-        256.0,
-        "rows",
-        "crossbar size of the IBM HERMES PCM chip (her_spec: 64 cores of 256x256), the chip whose "
-        "efficiency (her_1ph_eff) sets the analog energy",
-    ),
-    "crossbar_tile_cols": (256.0, "columns", "as crossbar_tile_rows (her_spec: 256x256 crossbars)"),
     "converter_energy_share": (
         0.5,
         "-",
@@ -425,7 +422,7 @@ def default_architectures(refs: Mapping[str, float], number_format: str = "int8"
     near-memory reads from 8 KB local banks. Analog: the HERMES chip's 8-bit efficiency her_1ph_eff
     gives the energy of one 256x256 tile read, E_tile = 2 r c / eff (pJ, with eff in TOPS/W);
     ASSUMPTIONS["converter_energy_share"] of it goes to the r + c conversions (DAC and ADC alike),
-    the rest to the r * c cells. Tiled at ASSUMPTIONS crossbar_tile_rows x crossbar_tile_cols.
+    the rest to the r * c cells. Tiled at the chip's crossbar size (her_tile x her_tile).
     """
     levels = default_memory_levels(refs)
     mac = default_mac_energy_pj(refs, number_format)
@@ -435,8 +432,8 @@ def default_architectures(refs: Mapping[str, float], number_format: str = "int8"
         for slug, lvl in (("dram", "dram"), ("lpddr4", "lpddr4"), ("hbm", "hbm"), ("sram", "sram_1mb"))
     }
     out["near_memory"] = near_memory(levels["sram_8kb"], act, mac)
-    tr = int(_assumption("crossbar_tile_rows"))
-    tc = int(_assumption("crossbar_tile_cols"))
+    tr = int(_ref(refs, "crossbar_tile_rows"))
+    tc = int(_ref(refs, "crossbar_tile_cols"))
     share = _assumption("converter_energy_share")
     pj_per_op = 1.0 / _ref(refs, "analog_efficiency_tops_per_w")  # 1 TOPS/W = 1 op/pJ
     tile_pj = FLOP_PER_MAC * tr * tc * pj_per_op

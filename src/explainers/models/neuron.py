@@ -16,9 +16,10 @@ Units: MOhm * nA = mV; times in ms inside the neuron, s in the energy functions.
 
 Parameters: no physical default is a literal here. ``default_lif_params`` and
 ``default_synaptic_energy`` build parameter sets from a plain ``{reference_id: value}`` mapping;
-``REFERENCE_IDS`` lists the ids, ``REFERENCE_UNITS`` the units. The refractory period and the reset
-potential have no sourced value (the lif_tref row is "recalled, unconfirmed"), so they are labelled
-modelling choices in ``ASSUMPTIONS``.
+``REFERENCE_IDS`` lists the ids, ``REFERENCE_UNITS`` the units. The refractory period comes from
+the book's own exercise code (ndx_lif_tref, 2 ms; never from the "recalled, unconfirmed" lif_tref
+row). The reset potential has no sourced value, so it is a labelled modelling choice in
+``ASSUMPTIONS``.
 
 Left out: adaptation, conductance-based synapses, synaptic time constants, spike shape, dendrites;
 in the energy model, neuron-update energy, routing distance, and the fact that published energies per
@@ -62,6 +63,7 @@ REFERENCE_IDS: dict[str, str] = {
     "r_mohm": "lif_params_r",
     "v_rest_mv": "lif_params_vrest",
     "v_th_mv": "lif_params_vth",
+    "t_ref_ms": "ndx_lif_tref",
     "energy_per_synaptic_event_pj.loihi": "loihi_sop",
     "energy_per_synaptic_event_pj.truenorth": "tn_26pj",
     "int8_multiply_pj": "hz_int_mul8",
@@ -77,6 +79,7 @@ REFERENCE_UNITS: dict[str, tuple[str, float]] = {
     "lif_params_r": ("MOhm", 1.0),
     "lif_params_vrest": ("mV", 1.0),
     "lif_params_vth": ("mV", 1.0),
+    "ndx_lif_tref": ("ms", 1.0),
     "loihi_sop": ("pJ", 1.0),
     "tn_26pj": ("pJ", 1.0),
     "hz_int_mul8": ("pJ", 1.0),
@@ -87,12 +90,6 @@ REFERENCE_UNITS: dict[str, tuple[str, float]] = {
 
 #: Modelling assumptions: name -> (value, unit, one-line justification).
 ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
-    "t_ref_ms": (
-        2.0,
-        "ms",
-        "absolute refractory period: a common modelling choice, not a sourced constant "
-        "(the lif_tref row is 'recalled, unconfirmed')",
-    ),
     "v_reset_minus_v_rest_mv": (
         0.0,
         "mV",
@@ -142,8 +139,9 @@ class LifParams:
 
 
 def default_lif_params(refs: Mapping[str, float]) -> LifParams:
-    """Textbook LIF set (Gerstner et al., Neuronal Dynamics): tau, R, V_rest, V_th from references;
-    V_reset and t_ref from ASSUMPTIONS (never from the unconfirmed lif_tref row)."""
+    """Textbook LIF set (Gerstner et al., Neuronal Dynamics): tau, R, V_rest, V_th and t_ref from
+    references (t_ref from the book's exercise code, ndx_lif_tref, never from the unconfirmed lif_tref
+    row); V_reset from ASSUMPTIONS."""
     v_rest = _ref(refs, "v_rest_mv")
     return LifParams(
         tau_ms=_ref(refs, "tau_ms"),
@@ -151,7 +149,7 @@ def default_lif_params(refs: Mapping[str, float]) -> LifParams:
         v_rest_mv=v_rest,
         v_th_mv=_ref(refs, "v_th_mv"),
         v_reset_mv=v_rest + ASSUMPTIONS["v_reset_minus_v_rest_mv"][0],
-        t_ref_ms=ASSUMPTIONS["t_ref_ms"][0],
+        t_ref_ms=_ref(refs, "t_ref_ms"),
     )
 
 

@@ -39,6 +39,9 @@ GROWTH_ROWS: dict[str, str] = {
     "llama31_405b": "llama31_c",
 }
 
+GROWTH_LABEL_POSITIONS = {"gpt3": "middle left", "chinchilla": "middle left", "palm_540b": "middle left",
+                          "gpt4": "middle left", "gemini_ultra": "middle left", "llama31_405b": "bottom center"}
+
 #: Rows behind each accelerator (for the Sources panel; the model maps them in REFERENCE_IDS).
 ACC_ROWS: dict[str, tuple[str, ...]] = {
     "a100": ("a100_bf16_dense", "a100_bw", "a100_tdp", "a100_mem_gb"),
@@ -135,6 +138,13 @@ def count_words(x: float, lang: str) -> str:
     return fmt_num(x, lang, 3)
 
 
+def round_sig(x: float, sig: int) -> float:
+    """x rounded to `sig` significant figures (29,427 -> 29,000 for sig=2), for "about" numbers."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, sig - 1 - math.floor(math.log10(abs(x))))
+
+
 def pct(x: float, lang: str) -> str:
     return t("ai_compute.num.percent", lang, x=fmt_num(x, lang, 3))
 
@@ -198,7 +208,9 @@ class Scaling:
     known: dict[str, tuple[float, float]]  # slug -> (compute, loss)
 
 
-_COMPUTE_GRID = np.logspace(18, 27, 181)
+_COMPUTE_GRID = np.logspace(19, 27, 161)
+#: Where each known model's label sits in the scaling chart, so that neighbours do not overlap.
+LABEL_POSITIONS = {"gpt3": "top left", "chinchilla": "bottom right", "llama31_405b": "top center"}
 
 
 def scaling(n: float, d: float, fit: str) -> Scaling:
@@ -375,7 +387,10 @@ def _growth_spec(lang: str) -> tuple:
         names={"band": t("ai_compute.growth.band", lang, low=fmt_num(row.low, lang), high=fmt_num(row.high, lang)),
                "trend": t("ai_compute.growth.trend", lang, g=fmt_num(row.value, lang)),
                "models": t("ai_compute.growth.models", lang)},
-        trend_hover=t("ai_compute.growth.hover_trend", lang),
+        label_positions=[GROWTH_LABEL_POSITIONS[s] for s in g.names],
+        trend_hover=t("ai_compute.growth.hover_model", lang,
+                      name=t("ai_compute.growth.trend", lang, g=fmt_num(row.value, lang)), year="%{x:.1f}",
+                      c="%{customdata}"),
     )
     first = int(np.argmin(g.years))
     top = int(np.argmax(g.flops))
@@ -396,7 +411,8 @@ def _gap_spec(lang: str) -> tuple:
         s["years"], s, lang, title=t("ai_compute.gap.chart_title", lang), x_title=t("ai_compute.gap.x", lang),
         y_title=t("ai_compute.gap.y", lang),
         names={k: t(f"ai_compute.gap.{k}", lang) for k in keys},
-        hover={k: t("ai_compute.gap.hover", lang, name=t(f"ai_compute.gap.{k}", lang)) for k in keys},
+        hover={k: t("ai_compute.gap.hover", lang, name=t(f"ai_compute.gap.{k}", lang), x="%{x:.1f}", y="%{y:,.3~r}")
+               for k in keys},
     )
     end = {k: float(s[k][-1]) for k in keys}
     summary = t("ai_compute.gap.summary", lang, years=GAP_YEARS, compute=fmt_sci(end["compute"], lang),

@@ -46,8 +46,10 @@ PAGES: tuple[PageEntry, ...] = (
 PRESENT_CSS = """
 <style>
   .stMainBlockContainer { max-width: 1500px; }
-  .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.25rem; line-height: 1.55; }
-  [data-testid="stMetricValue"] { font-size: 3rem; }
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; line-height: 1.5; }
+  .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3.2rem !important; }
   h1 { font-size: 3rem !important; }
 </style>
 """

@@ -33,13 +33,16 @@ def widget_key(key: str) -> str:
     return f"_w_{st.session_state.get(PAGE, '')}.{key}"
 
 
+REPEATED = "\x00repeated"  # stands for `?k=a&k=b`: ambiguous, so never a valid value
+
+
 def raw_param(key: str) -> str | None:
-    """The URL value of `key`, or None. Repeated keys are treated as invalid (returns "")."""
+    """The URL value of `key`, None when absent, or REPEATED when the key appears more than once."""
     values = st.query_params.get_all(key)
     if not values:
         return None
     if len(values) > 1:
-        return ""
+        return REPEATED
     return values[0]
 
 
@@ -72,7 +75,7 @@ def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
     if raw is None:
         st.session_state[wkey] = default
         return
-    value = parse(raw) if len(raw) <= MAX_RAW else None
+    value = parse(raw) if len(raw) <= MAX_RAW and raw != REPEATED else None
     if value is None:
         notice(key)
         st.session_state[wkey] = default
