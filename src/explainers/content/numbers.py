@@ -18,6 +18,15 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["en"])
 
 
+def _finite(x: object) -> float | None:
+    """`x` as a finite float, or None for NaN, infinity and anything that is not a number."""
+    try:
+        value = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
 def decimals_for(x: float, sig: int) -> int:
     """Decimals needed to show `x` with `sig` significant figures (never negative)."""
     if x == 0 or not math.isfinite(x):
@@ -27,11 +36,8 @@ def decimals_for(x: float, sig: int) -> int:
 
 def fmt_num(x: float, lang: str, sig: int = 3, decimals: int | None = None) -> str:
     """A number with grouping for the language: `fmt_num(1234.5, "nl")` -> '1.234,5' (sig=5)."""
-    try:
-        x = float(x)
-    except (TypeError, ValueError):
-        return DASH
-    if not math.isfinite(x):
+    x = _finite(x)
+    if x is None:
         return DASH
     if abs(x) >= 1e15:  # beyond this, digits are noise (and Babel's decimal context overflows)
         return fmt_sci(x, lang, sig)
@@ -51,11 +57,8 @@ def fmt_num(x: float, lang: str, sig: int = 3, decimals: int | None = None) -> s
 
 def fmt_sci(x: float, lang: str, sig: int = 3) -> str:
     """Scientific notation with a real superscript: '3,14 × 10²³'."""
-    try:
-        x = float(x)
-    except (TypeError, ValueError):
-        return DASH
-    if not math.isfinite(x):
+    x = _finite(x)
+    if x is None:
         return DASH
     if x == 0:
         return "0"
@@ -71,11 +74,8 @@ def fmt_sci(x: float, lang: str, sig: int = 3) -> str:
 
 def fmt_auto(x: float, lang: str, sig: int = 3) -> str:
     """Plain digits between 0.001 and a million, scientific notation outside."""
-    try:
-        x = float(x)
-    except (TypeError, ValueError):
-        return DASH
-    if not math.isfinite(x):
+    x = _finite(x)
+    if x is None:
         return DASH
     if x == 0 or 1e-3 <= abs(x) < 1e6:
         return fmt_num(x, lang, sig)
