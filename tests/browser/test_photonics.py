@@ -1,0 +1,62 @@
+"""The Photonics page in a real browser, in Dutch: a keyboard step on the distance slider moves the
+readouts and writes `d_m` to the address bar. Expected numbers come from the model, not typed in."""
+
+from __future__ import annotations
+
+from explainers.ui import photonics as ph
+
+from .conftest import screenshot, wait_ready
+
+METRIC = "[data-testid=stMetricValue]"
+
+
+def metric_values(pg) -> list[str]:
+    return [text.strip() for text in pg.locator(METRIC).all_inner_texts()]
+
+
+def wait_for_url(pg, pattern: str, timeout_ms: int = 15_000) -> None:
+    pg.wait_for_function("p => new RegExp(p).test(window.location.search)", arg=pattern, timeout=timeout_ms)
+
+
+def wait_for_metric(pg, text: str, timeout_ms: int = 15_000) -> None:
+    pg.wait_for_function(
+        "([sel, v]) => [...document.querySelectorAll(sel)].some(e => e.innerText.trim() === v)",
+        arg=[METRIC, text], timeout=timeout_ms)
+
+
+def test_nl_distance_keys_move_the_readouts_and_the_url(page, server):
+    page.goto(f"{server}/photonics?lang=nl")
+    wait_ready(page)
+    page.get_by_role("heading", name="Licht tegen koper: waarom fotonica?").wait_for()
+    assert page.locator("[data-testid=stException]").count() == 0
+    screenshot(page, "photonics_nl_default")
+
+    rate = 200.0
+    steps = ph.DISTANCE_STEPS
+    start = steps.index(2.0)
+    before = ph.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, steps[start])
+    wait_for_metric(page, ph.fmt_energy(before.e_el, "nl"))  # 16,5 pJ/bit: board with two retimers
+    shown_before = metric_values(page)
+
+    slider = page.locator("[data-testid=stSlider]").filter(has_text="Afstand").get_by_role("slider")
+    slider.focus()
+    slider.press("ArrowLeft")  # 2 m -> 1,5 m
+    target = steps[start - 1]
+    after = ph.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, target)
+    wait_for_url(page, rf"[?&]d_m={target:g}(&|$)")
+    wait_ready(page)
+    wait_for_metric(page, ph.fmt_energy(after.e_el, "nl"))  # 11 pJ/bit: one retimer fewer
+    shown_after = metric_values(page)
+    assert shown_after != shown_before
+    assert page.get_by_text("Zuinigste elektrische verbinding op 1,5 m").count() >= 1
+    screenshot(page, "photonics_nl_1_5m")
+
+    # far away: copper cannot follow, and the readout says so in Dutch
+    for _ in range(steps.index(100.0) - (start - 1)):
+        slider.press("ArrowRight")
+    wait_for_url(page, r"[?&]d_m=100(&|$)")
+    wait_ready(page)
+    wait_for_metric(page, "niet mogelijk")
+    assert "Licht" in metric_values(page)
+    screenshot(page, "photonics_nl_100m")
+    assert page.locator("[data-testid=stException]").count() == 0
