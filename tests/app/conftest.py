@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from explainers.ui.shell import PAGES
 
@@ -27,8 +28,15 @@ def open_page(page_file: str, lang: str | None = "en", params: dict | None = Non
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if page_file != PAGE_FILES[0]:
-        at.switch_page(page_file)  # the first request goes straight to the page, like a deep link
+        # A deep link: the browser's first request names the page by its URL path, and st.Page keys a
+        # page by calc_hash(url_path). AppTest.switch_page before a first run would hash the *file*
+        # name instead, which silently opens Start for a page whose url_path differs (ai-compute).
+        at.switch_page(page_file)
+        at._page_hash = calc_hash(URL_PATHS[page_file])
     at.run()
+    if not at.error:  # (a broken-content run stops before choosing a page)
+        ran = at.session_state["_page"]
+        assert ran == URL_PATHS[page_file], f"AppTest ran page '{ran}', not '{URL_PATHS[page_file]}'"
     return at
 
 

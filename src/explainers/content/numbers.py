@@ -62,11 +62,10 @@ def fmt_sci(x: float, lang: str, sig: int = 3) -> str:
         return DASH
     if x == 0:
         return "0"
-    exp = math.floor(math.log10(abs(x)))
-    mantissa = round(x / 10**exp, sig - 1)
-    if abs(mantissa) >= 10:  # rounding carried over (9.995 -> 10.0)
-        mantissa /= 10
-        exp += 1
+    # Let Python round in decimal (f"{x:.2e}"), which handles carries (9.996e5 -> 1.00e+06) and
+    # subnormal numbers that 10**exp arithmetic would turn into a division by zero.
+    mantissa_text, exp_text = f"{x:.{max(sig, 1) - 1}e}".split("e")
+    mantissa, exp = float(mantissa_text), int(exp_text)
     if exp == 0:
         return fmt_num(mantissa, lang, sig)
     return f"{fmt_num(mantissa, lang, sig)} × 10{str(exp).translate(_SUPERSCRIPT)}"

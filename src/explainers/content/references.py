@@ -47,7 +47,9 @@ def shown(ref_id: str, lang: str, sig: int = 3) -> str:
     else:
         return row.text(lang) if row.text else ""
     unit = unit_label(row.unit, lang)
-    return f"{number} {unit}" if unit else number
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("×") else f"{number} {unit}"
 
 
 def unit_label(unit: str, lang: str) -> str:
