@@ -50,6 +50,9 @@ st.markdown(tr("pick.intro"))
 
 w_model, w_n, w_d = (state.widget_key(k) for k in ("model", "n", "d"))
 last = st.session_state.get(LAST)
+url_nd = {"n": aic.params_options(), "d": aic.tokens_options()}
+if last is None and any(state.parse_nearest(opts)(state.raw_param(k) or "") is not None for k, opts in url_nd.items()):
+    st.session_state[w_model] = aic.CUSTOM  # a link that names N or D describes a custom model
 if last is not None and st.session_state.get(w_model, aic.CUSTOM) != aic.CUSTOM and (
     st.session_state.get(w_n) != last[1] or st.session_state.get(w_d) != last[2]
 ):
@@ -87,13 +90,13 @@ def training_section(n: float, d: float, acc: str, model: str) -> None:
     c1, c2, c3 = st.columns(3, gap="large")
     with c1:
         gpus = state.stepped("gpus", tr("train.gpus", acc=acc_label), options=aic.GPUS_OPTIONS, default=S.gpus,
-                             format_func=lambda x: fmt_num(x, lang, 6), help=tr("train.gpus_help"))
+                             format_func=lambda x: aic.option_label(x, lang), help=tr("train.gpus_help"))
     with c2:
         mfu = state.stepped("mfu", tr("train.mfu"), options=aic.MFU_OPTIONS, default=int(S.mfu_pct),
                             format_func=lambda x: aic.pct(x, lang), help=tr("train.mfu_help"))
     with c3:
         pue = state.stepped("pue", tr("train.pue"), options=aic.PUE_OPTIONS, default=S.pue,
-                            format_func=lambda x: fmt_num(x, lang, 3), help=tr("train.pue_help"))
+                            format_func=lambda x: aic.option_label(x, lang, 3), help=tr("train.pue_help"))
     res = aic.training(n, d, acc, gpus, mfu, pue)
     known = S.models.get(model)
     a, acc_label = S.accelerators[acc], aic.acc_name(acc, lang)
@@ -172,7 +175,7 @@ def scaling_section(n: float, d: float, model: str) -> None:
     )
     left, right = st.columns([3, 1], gap="large")
     with left:
-        chart(fig, tr("scaling.summary", fit=aic.fit_name(fit, lang), c=sci(sc.user_flops),
+        chart(fig, tr("scaling.summary", fit=tr(f"fit_in_text.{fit}"), c=sci(sc.user_flops),
                       n_opt=aic.count_words(sc.opt_params, lang),
                       ratio_opt=fmt_num(sc.opt_tokens / sc.opt_params, lang, 2), name=user_name,
                       ratio=fmt_num(sc.user_ratio, lang, 2), gap=fmt_num(sc.user_loss - sc.opt_loss, lang, 2)),
@@ -200,7 +203,7 @@ def running_section(n: float, acc: str, model: str) -> None:
     st.header(tr("run.title"))
     st.markdown(tr("run.intro"))
     batch = state.stepped("batch", tr("run.batch"), options=aic.BATCH_OPTIONS, default=aic.BATCH_OPTIONS[0],
-                          format_func=lambda x: fmt_num(x, lang, 6), help=tr("run.batch_help"))
+                          format_func=lambda x: aic.option_label(x, lang), help=tr("run.batch_help"))
     dec = aic.decode(n, acc, batch)
     acc_label = aic.acc_name(acc, lang)
     name = aic.model_name(model, lang) if model in S.models else tr("custom_model")

@@ -7,6 +7,7 @@ Importing Streamlit replaces Plotly's process-wide default template, so every bu
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from explainers.content import plotly_separators
 
@@ -46,14 +47,23 @@ TEMPLATE = go.layout.Template(
 )
 
 
+#: Registered with Plotly so a figure can name it; the JSON sent to the browser embeds it in full,
+#: so Streamlit's process-wide default template never applies.
+TEMPLATE_NAME = "explainers"
+pio.templates[TEMPLATE_NAME] = TEMPLATE
+
+
 def style(fig: go.Figure, lang: str, *, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
-    """Apply the house template, the language's number separators and the axis titles (with units)."""
-    fig.update_layout(
-        template=TEMPLATE,
-        separators=plotly_separators(lang),
-        title=dict(text=title),
-        height=height,
-    )
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
+    """Apply the house template, the language's number separators and the axis titles (with units).
+
+    Attribute assignment with the template registered by name costs about half of one
+    `update_layout` call (Plotly validates every keyword path), which matters at ~10 ms per chart.
+    """
+    layout = fig.layout
+    layout.template = TEMPLATE_NAME
+    layout.separators = plotly_separators(lang)
+    layout.height = height
+    layout.title.text = title
+    layout.xaxis.title.text = x_title
+    layout.yaxis.title.text = y_title
     return fig

@@ -126,6 +126,7 @@ BATCH_OPTIONS: list[int] = [2**k for k in range(0, 13)]  # 1 .. 4096
 # --- number words -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def count_words(x: float, lang: str) -> str:
     """175e9 -> '175 billion' / '175 miljard'; scientific notation above the trillions."""
     if not math.isfinite(x):
@@ -145,6 +146,13 @@ def round_sig(x: float, sig: int) -> float:
     return round(x, sig - 1 - math.floor(math.log10(abs(x))))
 
 
+@lru_cache(maxsize=1024)
+def option_label(x: float, lang: str, sig: int = 6) -> str:
+    """A slider option's label (cached: option labels are formatted on every run)."""
+    return fmt_num(x, lang, sig)
+
+
+@lru_cache(maxsize=1024)
 def pct(x: float, lang: str) -> str:
     return t("ai_compute.num.percent", lang, x=fmt_num(x, lang, 3))
 
@@ -208,7 +216,7 @@ class Scaling:
     known: dict[str, tuple[float, float]]  # slug -> (compute, loss)
 
 
-_COMPUTE_GRID = np.logspace(19, 27, 161)
+_COMPUTE_GRID = np.logspace(19, 27, 97)
 #: Where each known model's label sits in the scaling chart, so that neighbours do not overlap.
 LABEL_POSITIONS = {"gpt3": "top left", "chinchilla": "bottom right", "llama31_405b": "top center"}
 
@@ -255,7 +263,7 @@ class Decode:
     regime: str
 
 
-_BATCH_GRID = np.logspace(0, math.log10(BATCH_OPTIONS[-1]), 160)
+_BATCH_GRID = np.logspace(0, math.log10(BATCH_OPTIONS[-1]), 121)
 
 
 def decode(n: float, acc: str, batch: int) -> Decode:
