@@ -28,8 +28,10 @@ def n3(x: float, sig: int = 3) -> str:
 
 
 def ratio(x: float) -> str:
-    """A ratio rounded as people say it: 6,400 / 13,000 / 3.4."""
-    return fmt_num(x, lang, 2 if x >= 100 else 3)
+    """A ratio rounded as people say it (two significant figures from 100 up): 6,400 / 1,200 / 3.45."""
+    if x >= 100 and np.isfinite(x):
+        x = round(x, 1 - int(np.floor(np.log10(x))))
+    return fmt_num(x, lang, 3)
 
 
 # --- title and In one minute -----------------------------------------------------------------------
@@ -48,7 +50,8 @@ one_minute(
         T("one_minute.t2", share=n3(100 * default_layer.breakdown["von_neumann"].data_movement_share),
           analog=ratio(default_layer.breakdown["von_neumann"].per_mac_pj
                        / default_layer.breakdown["analog_in_memory"].per_mac_pj)),
-        T("one_minute.t3", pct=n3(default_spikes.break_even_pct, 2), e=shown("loihi_sop", lang)),
+        T("one_minute.t3", pct=n3(default_spikes.break_even_pct, 2), e=shown("loihi_sop", lang),
+          step=n3(value("ndx_step_ms"))),
     ],
     headline_label=T("one_minute.headline_label"),
     headline_value=T("one_minute.headline_value", ratio=ratio(head.han_ratio)),
@@ -68,7 +71,7 @@ ARCH_KIND = {"von_neumann": "conventional", "near_memory": "neuromorphic", "anal
 def joules() -> None:
     st.subheader(T("joules.title"))
     st.markdown(T("joules.intro"))
-    c1, c2, c3, c4, c5 = st.columns([1.2, 1.2, 0.8, 1.2, 1.6], gap="medium")
+    c1, c2, c3 = st.columns(3, gap="large")
     with c1:
         rows = state.stepped("rows", T("joules.rows"), options=nx.DIM_OPTIONS, default=D["rows"],
                              format_func=lambda x: n3(x, 5), help=T("joules.rows_help"))
@@ -76,12 +79,13 @@ def joules() -> None:
         cols = state.stepped("cols", T("joules.cols"), options=nx.DIM_OPTIONS, default=D["cols"],
                              format_func=lambda x: n3(x, 5), help=T("joules.cols_help"))
     with c3:
+        batch = state.stepped("batch", T("joules.batch"), options=nx.BATCH_OPTIONS, default=D["batch"],
+                              format_func=lambda x: n3(x, 5), help=T("joules.batch_help"))
+    c4, c5, _ = st.columns([1, 2, 1], gap="large")
+    with c4:
         bits = int(state.choice("bits", T("joules.bits"), options=[str(b) for b in nx.BIT_OPTIONS],
                                 default=str(D["bits"]), format_func=lambda s: T("joules.bits_option", n=s),
                                 help=T("joules.bits_help")))
-    with c4:
-        batch = state.stepped("batch", T("joules.batch"), options=nx.BATCH_OPTIONS, default=D["batch"],
-                              format_func=lambda x: n3(x, 5), help=T("joules.batch_help"))
     with c5:
         mem_slug = state.choice("mem", T("joules.mem"), options=list(nx.MEM_SLUGS), default=D["mem"],
                                 format_func=lambda s: T(f"mem.{s}"), help=T("joules.mem_help"))
@@ -99,7 +103,7 @@ def joules() -> None:
                 help=T("joules.r_analog_help"))
     with r4:
         bound = "memory" if res.intensity < res.ridge else "compute"
-        readout(T("joules.r_bound"), T(f"joules.bound_{bound}"),
+        readout(T("joules.r_bound"), T(f"joules.bound_short_{bound}"),
                 help=T("joules.r_bound_help", i=n3(res.intensity), ridge=n3(res.ridge)))
 
     left, right = st.columns(2, gap="large")
@@ -133,7 +137,7 @@ def joules() -> None:
             y_title=T("roof.y_title"),
             names={"roof": T("roof.roof"), "batches": T("roof.batches"), "point": T("roof.point"),
                    "point_label": T("roof.point_label", n=n3(batch, 5)), "ridge": T("roof.ridge", x=n3(res.ridge)),
-                   "memory_bound": T("joules.bound_memory"), "compute_bound": T("joules.bound_compute"),
+                   "memory_bound": T("roof.memory_bound"), "compute_bound": T("roof.compute_bound"),
                    "x": T("roof.hover_x"), "y": T("roof.hover_y")})
         key = "roof.summary_memory" if res.intensity < res.ridge else "roof.summary_compute"
         chart(fig, T(key, batch=n3(batch, 5), i=n3(res.intensity), ridge=n3(res.ridge),
@@ -199,7 +203,8 @@ def neuron() -> None:
             title=T("neuron.chart_title", i=n3(i_na)), x_title=T("neuron.x_title"), y_title=T("neuron.y_title"),
             names={"v": T("neuron.v"), "spikes": T("neuron.spikes"), "spike": T("neuron.spike"),
                    "threshold": T("neuron.threshold", v=n3(p.v_th_mv)), "rest": T("neuron.rest", v=n3(p.v_rest_mv))},
-            buttons={"play": T("neuron.play"), "pause": T("neuron.pause"), "time": T("neuron.time")},
+            buttons={"play": T("neuron.play"), "pause": T("neuron.pause"), "restart": T("neuron.restart"),
+                     "time": T("neuron.time")},
             frame_labels=[fmt_num(x, lang, decimals=0) for x in frames_t], frame_ms=FRAME_MS)
         if i_na > rheo:
             summary = T("neuron.summary_fires", i=n3(i_na), vinf=n3(tr.v_inf_mv), vth=n3(p.v_th_mv),
@@ -239,7 +244,9 @@ def events() -> None:
     c1, c2, c3 = st.columns([2, 1, 1], gap="medium")
     with c1:
         act = state.stepped("act", T("events.act"), options=nx.ACT_OPTIONS, default=D["act"],
-                            format_func=lambda x: f"{n3(x)} %", help=T("events.act_help"))
+                            format_func=lambda x: f"{n3(x)} %",
+                            help=T("events.act_help", step=n3(value("ndx_step_ms")),
+                                   rate=n3(0.01 * nx.setup().updates_per_s)))
     with c2:
         chip = state.choice("chip", T("events.chip"), options=list(nx.CHIP_SLUGS), default=D["chip"],
                             format_func=lambda s: T(f"events.chip_{s}"),
@@ -263,7 +270,7 @@ def events() -> None:
                 help=T("events.r_break_even_help", hz=n3(sp.break_even_hz, 2)))
     fig = charts.spiking_energy(
         sp.act_pct, sp.event_w, sp.dense_w, sp.dense_w_range, (sp.at_pct, sp.at_event_w), sp.break_even_pct, lang,
-        title=T("events.chart_title", chip=T(f"events.chip_{chip}"), fetch=T(f"events.fetch_{fetch}")),
+        title=T("events.chart_title", chip=T(f"events.chip_{chip}"), fetch=T(f"events.fetch_in_title_{fetch}")),
         x_title=T("events.x_title"), y_title=T("events.y_title"),
         names={"dense": T("events.dense"), "dense_range": T("events.dense_range"), "event": T("events.event"),
                "point": T("events.point"), "x": T("events.hover_x"),
@@ -309,19 +316,21 @@ frame = pd.DataFrame({
     "sources": [", ".join(s.refs) for s in systems],
 })
 st.dataframe(
-    frame, hide_index=True, width="stretch",
+    frame, hide_index=True, width="stretch", row_height=100, height=100 * len(systems) + 40,
+    alt=T("chips.table_alt"),
     column_config={
-        "system": st.column_config.TextColumn(T("chips.col_system"), width="small", pinned=True),
-        "kind": st.column_config.TextColumn(T("chips.col_kind"), width="medium"),
-        "neurons": st.column_config.TextColumn(T("chips.col_neurons"), width="medium"),
-        "synapses": st.column_config.TextColumn(T("chips.col_synapses"), width="medium"),
-        "power": st.column_config.TextColumn(T("chips.col_power"), width="small"),
-        "caveat": st.column_config.TextColumn(T("chips.col_caveat"), width="large"),
-        "sources": st.column_config.TextColumn(T("chips.col_sources"), width="medium"),
+        "system": st.column_config.TextColumn(T("chips.col_system"), width=100, pinned=True),
+        "kind": st.column_config.TextColumn(T("chips.col_kind"), width=125),
+        "neurons": st.column_config.TextColumn(T("chips.col_neurons"), width=110),
+        "synapses": st.column_config.TextColumn(T("chips.col_synapses"), width=125),
+        "power": st.column_config.TextColumn(T("chips.col_power"), width=95),
+        "caveat": st.column_config.TextColumn(T("chips.col_caveat"), width=265),
+        "sources": st.column_config.TextColumn(T("chips.col_sources"), width=105),
     },
 )
 plotted = [s for s in systems if s.point is not None]
-points = [(T(f"chips.name.{s.slug}"), *s.point, "brain" if s.slug == "brain" else "chip") for s in plotted]
+points = [(T(f"chips.name.{s.slug}"), s.point[0], *(s.neurons_range or (s.point[0], s.point[0])), *s.point[1:],
+           "brain" if s.slug == "brain" else "chip") for s in plotted]
 brain_w = value("brain_power") / value("brain_neurons")
 fig = charts.brains_chips(points, brain_w, lang, title=T("chips.chart_title"), x_title=T("chips.x_title"),
                           y_title=T("chips.y_title"),
@@ -353,7 +362,8 @@ model_panel(
         r"\qquad I^{*} = \Pi / \beta",
         r"\tau\,\frac{dV}{dt} = -(V - E_L) + R\,I, \qquad V \ge V_{\mathrm{th}} \Rightarrow "
         r"\text{spike},\; V \leftarrow V_{\mathrm{reset}} \text{ for } t_{\mathrm{ref}}",
-        r"f = \left[t_{\mathrm{ref}} + \tau \ln\frac{V_\infty - V_{\mathrm{reset}}}{V_\infty - V_{\mathrm{th}}}\right]^{-1},"
+        r"f = \left[t_{\mathrm{ref}} + \tau \ln\frac{V_\infty - V_{\mathrm{reset}}}"
+        r"{V_\infty - V_{\mathrm{th}}}\right]^{-1},"
         r"\quad V_\infty = E_L + R\,I, \quad I_{\mathrm{rh}} = \frac{V_{\mathrm{th}} - E_L}{R}",
         r"P_{\mathrm{event}} = N\,r\,k\,E_{\mathrm{event}}, \qquad P_{\mathrm{dense}} = N\,k\,u\,"
         r"(E_{\mathrm{MAC}} + E_{\mathrm{fetch}}), \qquad r^{*} = u\,\frac{E_{\mathrm{MAC}} + E_{\mathrm{fetch}}}"

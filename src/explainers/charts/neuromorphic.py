@@ -24,7 +24,10 @@ C_LINKS = PALETTE["optical"]
 C_INK = PALETTE["ink"]
 C_MUTED = PALETTE["muted"]
 
-_LOG = dict(type="log", exponentformat="power", showexponent="all")
+_LOG = dict(type="log", exponentformat="power", showexponent="all", dtick=1)
+#: Legend under the plot (several entries would otherwise wrap into the title).
+_LEGEND_BELOW = dict(legend=dict(orientation="h", x=0, xanchor="left", y=-0.22, yanchor="top"),
+                     margin=dict(b=130))
 
 #: Energy parts: colour, hatch pattern.
 PART_STYLE: dict[str, tuple[str, str]] = {
@@ -33,6 +36,12 @@ PART_STYLE: dict[str, tuple[str, str]] = {
     "activations": (C_MOVE, "x"),
     "converters": (C_CONV, "."),
 }
+
+
+def _vline(x: float, color: str, dash: str) -> dict:
+    """A vertical line across the plot as a plain layout shape (add_vline is slow: ~15 ms each)."""
+    return dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=dict(color=color, dash=dash,
+                                                                                        width=1.5))
 
 
 def _esc(text: str) -> str:
@@ -58,8 +67,11 @@ def energy_bars(arch_names: Sequence[str], arch_kinds: Sequence[str], parts: Map
                         pattern=dict(shape=pattern, fgcolor=C_INK, size=7, solidity=0.25)),
             hovertemplate=f"%{{y}}<br>{_esc(part_names[key])}: %{{x:,.3~g}} {_esc(unit)}<extra></extra>",
         ))
+    label_x = np.asarray(totals, dtype=float).copy()
+    if total_range is not None:
+        label_x[0] = max(label_x[0], total_range[1])
     fig.add_trace(go.Scatter(
-        y=list(arch_names), x=np.asarray(totals, dtype=float), mode="text", text=list(total_text),
+        y=list(arch_names), x=label_x, mode="text", text=[f"  {s}" for s in total_text],
         textposition="middle right", textfont=dict(color=C_INK, size=14), showlegend=False, hoverinfo="skip",
     ))
     xmax = float(np.max(totals))
@@ -73,9 +85,10 @@ def energy_bars(arch_names: Sequence[str], arch_kinds: Sequence[str], parts: Map
             hovertemplate=f"{_esc(range_text)}<extra></extra>",
         ))
         xmax = max(xmax, hi)
-    fig.update_layout(barmode="stack", bargap=0.35, legend=dict(traceorder="normal"))
-    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=380)
-    fig.update_xaxes(rangemode="tozero", range=[0, xmax * 1.45])
+    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=470)
+    fig.update_layout(barmode="stack", bargap=0.35, **_LEGEND_BELOW)
+    fig.update_layout(legend=dict(traceorder="normal"))
+    fig.update_xaxes(rangemode="tozero", range=[0, xmax * 1.5])
     fig.update_yaxes(autorange="reversed", showgrid=False)
     return fig
 
@@ -103,17 +116,18 @@ def roofline(peak_tflops: float, bandwidth_tbs: float, ridge: float, point: tupl
                              marker=dict(color=C_INK, size=16, symbol="star", line=dict(color="white", width=1)),
                              hovertemplate=f"{_esc(names['point'])}<br>{_esc(names['x'])}: %{{x:,.3~g}}<br>"
                                            f"{_esc(names['y'])}: %{{y:,.3~g}}<extra></extra>"))
-    fig.add_vline(x=ridge, line=dict(color=C_MUTED, dash="dot", width=1.5))
-    fig.add_annotation(x=np.log10(ridge), y=np.log10(peak_tflops), text=names["ridge"], showarrow=False,
-                       yshift=14, xanchor="left", xshift=4, font=dict(color=C_MUTED, size=12))
-    fig.add_annotation(x=np.log10(0.3), y=np.log10(bandwidth_tbs * 0.3), text=names["memory_bound"],
-                       showarrow=False, yshift=22, textangle=-32, font=dict(color=C_MUTED, size=12))
-    fig.add_annotation(x=np.log10(ridge * 30), y=np.log10(peak_tflops), text=names["compute_bound"],
-                       showarrow=False, yshift=-14, font=dict(color=C_MUTED, size=12))
-    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=380)
+    fig.update_layout(shapes=[_vline(ridge, C_MUTED, "dot")], annotations=[
+        dict(x=np.log10(ridge), y=np.log10(peak_tflops), text=names["ridge"], showarrow=False, yshift=14,
+             xanchor="left", xshift=4, font=dict(color=C_MUTED, size=12)),
+        dict(x=np.log10(0.3), y=np.log10(bandwidth_tbs * 0.3), text=names["memory_bound"], showarrow=False,
+             yshift=22, textangle=-32, font=dict(color=C_MUTED, size=12)),
+        dict(x=np.log10(ridge * 1.3), y=np.log10(peak_tflops), text=names["compute_bound"], showarrow=False,
+             yshift=-14, xanchor="left", font=dict(color=C_MUTED, size=12)),
+    ])
+    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=470)
+    fig.update_layout(**_LEGEND_BELOW)
     fig.update_xaxes(**_LOG, range=[-1, 5])
     fig.update_yaxes(**_LOG, range=[np.log10(bandwidth_tbs * 0.1) - 0.3, np.log10(peak_tflops) + 0.6])
-    fig.update_layout(showlegend=True)
     return fig
 
 
@@ -127,6 +141,7 @@ def memory_wall(years: np.ndarray, curves: Mapping[str, np.ndarray], names: Mapp
         "interconnect_bandwidth": (C_LINKS, DASH["electrical"], SYMBOL["optical"]),
     }
     fig = go.Figure()
+    notes = []
     for key, y in curves.items():
         color, dash, symbol = looks[key]
         fig.add_trace(go.Scatter(
@@ -135,13 +150,37 @@ def memory_wall(years: np.ndarray, curves: Mapping[str, np.ndarray], names: Mapp
             hovertemplate=f"{_esc(names[key])}<br>{_esc(hover_x)}: %{{x:.0f}}<br>{_esc(hover_y)}: "
                           f"%{{y:,.3~g}}×<extra></extra>",
         ))
-        fig.add_annotation(x=float(years[-1]), y=float(np.log10(y[-1])), text=end_labels[key], showarrow=False,
-                           xanchor="left", xshift=8, font=dict(color=color, size=13))
+        notes.append(dict(x=float(years[-1]), y=float(np.log10(y[-1])), text=end_labels[key], showarrow=False,
+                          xanchor="left", xshift=8, font=dict(color=color, size=13)))
+    fig.update_layout(annotations=notes)
     style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=380)
     fig.update_yaxes(**_LOG)
     fig.update_xaxes(range=[-0.5, float(years[-1]) + 4.5], dtick=5)
     fig.update_layout(margin=dict(r=24))
     return fig
+
+
+class AnimatedFigure(go.Figure):
+    """A figure whose animation frames and controls are kept as plain dicts, added when serialised.
+
+    Plotly validates every frame trace and every slider step when they are assigned (about 2 ms per
+    frame here, too slow for a slider that must answer in well under 0.1 s); the frames built by
+    ``membrane`` are simple scatter updates of known-good data, so they skip that step.
+    ``to_dict()`` (what Streamlit and ``to_json`` use) returns the full figure."""
+
+    def __init__(self, base: go.Figure, frames: list[dict], layout_extra: dict):
+        super().__init__(base)
+        self._plain_frames = frames
+        self._layout_extra = layout_extra
+
+    def to_dict(self):
+        out = super().to_dict()
+        out["frames"] = self._plain_frames
+        out.setdefault("layout", {}).update(self._layout_extra)
+        return out
+
+    def to_plotly_json(self):
+        return self.to_dict()
 
 
 def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: float, v_rest: float,
@@ -165,38 +204,40 @@ def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: fl
                              line=dict(color=C_VN, width=2, dash=DASH["conventional"]), hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0.0, duration_ms], y=[v_rest, v_rest], mode="lines", name=names["rest"],
                              line=dict(color=C_MUTED, width=1.5, dash="dot"), hoverinfo="skip"))
-    # frames: the trace up to each time, from a coarse copy
-    ct, cv = frame_trace
+    # frames: the trace up to each time, from a coarse copy, as plain lists (see AnimatedFigure)
+    ct, cv = (np.round(np.asarray(a, dtype=float), 3) for a in frame_trace)
+    ctl, cvl = ct.tolist(), cv.tolist()
     frames = []
     for i, tk in enumerate(frames_t):
         n = int(np.searchsorted(ct, tk, side="right"))
-        s = spikes_ms[spikes_ms <= tk]
-        frames.append(go.Frame(name=str(i), traces=[0, 1],
-                               data=[go.Scatter(x=ct[:n], y=cv[:n]), go.Scatter(x=s, y=np.full(len(s), v_th))]))
-    frames[-1] = go.Frame(name=str(len(frames_t) - 1), traces=[0, 1],
-                          data=[go.Scatter(x=t_ms, y=v_mv), go.Scatter(x=spikes_ms, y=np.full(len(spikes_ms), v_th))])
-    fig.frames = frames
+        s = spikes_ms[spikes_ms <= tk].tolist()
+        frames.append(dict(name=str(i), traces=[0, 1],
+                           data=[dict(type="scatter", x=ctl[:n], y=cvl[:n]),
+                                 dict(type="scatter", x=s, y=[float(v_th)] * len(s))]))
+    frames[-1]["data"][0] = dict(type="scatter", x=np.round(t_ms, 3).tolist(), y=np.round(v_mv, 3).tolist())
     play = dict(frame=dict(duration=frame_ms, redraw=False), fromcurrent=True, transition=dict(duration=0),
                 mode="immediate")
     pause = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0), mode="immediate")
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="left", showactive=False, x=0, xanchor="left", y=-0.28,
+    controls = dict(
+        updatemenus=[dict(type="buttons", direction="left", showactive=False, x=0, xanchor="left", y=-0.2,
                           yanchor="top", pad=dict(t=0, r=8),
                           buttons=[dict(label=f"▶ {buttons['play']}", method="animate", args=[None, play]),
-                                   dict(label=f"❚❚ {buttons['pause']}", method="animate", args=[[None], pause])])],
-        sliders=[dict(active=len(frames_t) - 1, x=0.2, len=0.8, y=-0.22, yanchor="top", pad=dict(t=0),
-                      currentvalue=dict(prefix=f"{buttons['time']}: ", suffix=" ms", font=dict(size=13)),
+                                   dict(label=f"❚❚ {buttons['pause']}", method="animate", args=[[None], pause]),
+                                   dict(label=f"⟲ {buttons['restart']}", method="animate",
+                                        args=[[str(i) for i in range(len(frames_t))], {**play, "fromcurrent": False}])])],
+        sliders=[dict(active=len(frames_t) - 1, x=0, len=1.0, y=-0.34, yanchor="top", pad=dict(t=0),
+                      font=dict(color="rgba(0,0,0,0)", size=1), ticklen=3, minorticklen=0,
+                      currentvalue=dict(prefix=f"{buttons['time']}: ", suffix=" ms", xanchor="right",
+                                        font=dict(size=13, color=C_INK)),
                       steps=[dict(label=lab, method="animate",
                                   args=[[str(i)], dict(frame=dict(duration=0, redraw=False), mode="immediate",
                                                        transition=dict(duration=0))])
                              for i, lab in enumerate(frame_labels)])],
     )
-    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=500)
-    fig.update_layout(margin=dict(b=150))
+    style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=540)
     lo = min(float(np.min(v_mv)), v_rest) - 3.0
-    fig.update_xaxes(range=[0, duration_ms])
-    fig.update_yaxes(range=[lo, v_th + 6.0])
-    return fig
+    fig.update_layout(margin=dict(b=190), xaxis=dict(range=[0, duration_ms]), yaxis=dict(range=[lo, v_th + 6.0]))
+    return AnimatedFigure(fig, frames, controls)
 
 
 def fi_curve(i_line: np.ndarray, f_line: np.ndarray, i_sim: np.ndarray, f_sim: np.ndarray, point: tuple[float, float],
@@ -210,16 +251,16 @@ def fi_curve(i_line: np.ndarray, f_line: np.ndarray, i_sim: np.ndarray, f_sim: n
                              hovertemplate=f"{_esc(names['formula'])}<br>I: %{{x:,.2f}} nA<br>f: %{{y:,.1f}} Hz"
                                            f"<extra></extra>"))
     fig.add_trace(go.Scatter(x=i_sim, y=f_sim, mode="markers", name=names["simulation"],
-                             marker=dict(color=C_VN, size=8, symbol="diamond-open", line=dict(width=2)),
+                             marker=dict(color=C_INK, size=7, symbol="diamond-open", line=dict(width=1.5)),
                              hovertemplate=f"{_esc(names['simulation'])}<br>I: %{{x:,.2f}} nA<br>f: %{{y:,.1f}} Hz"
                                            f"<extra></extra>"))
     fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers", name=names["point"],
                              marker=dict(color=C_INK, size=16, symbol="star", line=dict(color="white", width=1)),
                              hovertemplate=f"{_esc(names['point'])}<br>I: %{{x:,.2f}} nA<br>f: %{{y:,.1f}} Hz"
                                            f"<extra></extra>"))
-    fig.add_vline(x=rheobase, line=dict(color=C_MUTED, dash="dash", width=1.5))
-    fig.add_annotation(x=rheobase, y=f_max * 0.92, text=names["rheobase"], showarrow=False, xanchor="right",
-                       xshift=-4, font=dict(color=C_MUTED, size=12))
+    fig.update_layout(shapes=[_vline(rheobase, C_MUTED, "dash")], annotations=[
+        dict(x=rheobase, y=f_max * 0.92, text=names["rheobase"], showarrow=False, xanchor="right", xshift=-4,
+             font=dict(color=C_MUTED, size=12))])
     style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=400)
     fig.update_xaxes(range=[0, float(i_line[-1]) * 1.02])
     fig.update_yaxes(rangemode="tozero")
@@ -248,34 +289,37 @@ def spiking_energy(act_pct: np.ndarray, event_w: np.ndarray, dense_w: float, den
                              marker=dict(color=C_INK, size=16, symbol="star", line=dict(color="white", width=1)),
                              hovertemplate=f"{_esc(names['point'])}: %{{x:,.3~g}} %%, %{{y:,.3~g}} W<extra></extra>"))
     if x0 <= break_even_pct <= x1:
-        fig.add_vline(x=break_even_pct, line=dict(color=C_INK, dash="dot", width=1.5))
-        fig.add_annotation(x=np.log10(break_even_pct), y=np.log10(dense_w), text=names["break_even"],
-                           showarrow=True, arrowhead=0, ax=-60, ay=-40, font=dict(color=C_INK, size=12),
-                           bgcolor="rgba(255,255,255,0.8)")
+        fig.update_layout(shapes=[_vline(break_even_pct, C_INK, "dot")], annotations=[
+            dict(x=np.log10(break_even_pct), y=np.log10(dense_w), text=names["break_even"], showarrow=True,
+                 arrowhead=0, ax=-60, ay=-40, font=dict(color=C_INK, size=12), bgcolor="rgba(255,255,255,0.8)")])
     style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=400)
     fig.update_xaxes(**_LOG)
     fig.update_yaxes(**_LOG)
     return fig
 
 
-def brains_chips(points: Sequence[tuple[str, float, float, float, float, str]], brain_w_per_neuron: float,
+def brains_chips(points: Sequence[tuple[str, float, float, float, float, float, float, str]], brain_w_per_neuron: float,
                  lang: str, *, title: str, x_title: str, y_title: str, names: Mapping[str, str]) -> go.Figure:
     """Neurons vs power (log-log) for the systems with both figures; a dotted line at the brain's
-    power per neuron. Each point: (label, neurons, power, power low, power high, kind)."""
+    power per neuron. Each point: (label, neurons, neurons low, neurons high, power, power low, power high,
+    kind); error bars show the ranges where sources disagree."""
     fig = go.Figure()
     xs = np.geomspace(1e5, 2e11, 3)
     fig.add_trace(go.Scatter(x=xs, y=xs * brain_w_per_neuron, mode="lines", name=names["brain_line"],
                              line=dict(color=C_MUTED, dash="dot", width=1.5), hoverinfo="skip"))
-    for label, n, p, lo, hi, kind in points:
+    for label, n, n_lo, n_hi, p, lo, hi, kind in points:
         brain = kind == "brain"
         color = PALETTE["purple"] if brain else C_NEURO
         fig.add_trace(go.Scatter(
-            x=[n], y=[p], mode="markers+text", name=label, text=[label], textposition="middle right",
+            x=[n], y=[p], mode="markers+text", name=label, text=[label],
+            textposition="middle left" if brain else "middle right",
             textfont=dict(color=C_INK, size=13), showlegend=False,
             marker=dict(color=color, size=14, symbol="circle" if brain else SYMBOL["neuromorphic"],
                         line=dict(color="white", width=1)),
             error_y=dict(type="data", symmetric=False, array=[hi - p], arrayminus=[p - lo], color=C_INK,
                          visible=hi > lo),
+            error_x=dict(type="data", symmetric=False, array=[n_hi - n], arrayminus=[n - n_lo], color=C_INK,
+                         visible=n_hi > n_lo),
             hovertemplate=f"{_esc(label)}<br>{_esc(names['x'])}: %{{x:,.3~g}}<br>{_esc(names['y'])}: "
                           f"%{{y:,.3~g}} W<extra></extra>",
         ))

@@ -59,7 +59,6 @@ ASSUMPTION_ROWS: tuple[str, ...] = ("ndx_converter_energy_share", "ndx_v_reset_o
                                     "ndx_layer_dim", "ndx_weight_bits", "ndx_batch", "ndx_i_default", "ndx_i_max",
                                     "ndx_sim_ms", "ndx_fi_ms", "ndx_dt_ms", "ndx_step_ms", "ndx_act_default")
 
-_TERA = 1e12
 _MS_PER_S = 1000.0
 
 
@@ -108,8 +107,8 @@ def defaults() -> dict:
     """Control defaults, each from a reference or a named assumption row."""
     return {
         "rows": int(value("ndx_layer_dim")), "cols": int(value("ndx_layer_dim")), "bits": int(value("ndx_weight_bits")),
-        "batch": int(value("ndx_batch")), "mem": "dram", "i_na": value("ndx_i_default"), "act": value("ndx_act_default"),
-        "chip": "loihi", "fetch": "sram",
+        "batch": int(value("ndx_batch")), "mem": "dram", "i_na": value("ndx_i_default"),
+        "act": value("ndx_act_default"), "chip": "loihi", "fetch": "sram",
     }
 
 
@@ -188,7 +187,7 @@ WALL_YEARS = 20.0
 
 
 def memory_wall() -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    years = np.linspace(0.0, WALL_YEARS, 41)
+    years = np.linspace(0.0, WALL_YEARS, 11)  # every two years (the sources' growth step)
     g = setup().growth
     return years, {k: np.asarray(mem.growth_curve(g[k], years)) for k in ("compute", "dram_bandwidth",
                                                                           "interconnect_bandwidth")}
@@ -325,7 +324,7 @@ def fmt_power(w: float, lang: str) -> str:
     for factor, unit in ((1e3, "kW"), (1.0, "W"), (1e-3, "mW"), (1e-6, "µW"), (1e-9, "nW")):
         if abs(w) >= factor:
             return f"{fmt_num(w / factor, lang, 3)} {unit}"
-    return f"{fmt_auto(w / 1e-12, lang, 3)} pW"
+    return f"{fmt_num(w / 1e-9, lang, 2)} nW"
 
 
 def systems(lang: str) -> list[System]:
@@ -358,9 +357,9 @@ def systems(lang: str) -> list[System]:
                (value("loihi2_spec_n"), value("ndx_loihi2_p"), value("ndx_loihi2_p"), value("ndx_loihi2_p")), None),
         System("hala_point", fmt_count(value("hala_n_n"), lang), fmt_count(value("hala_n_syn"), lang),
                t("neuromorphic.chips.at_most", lang, p=fmt_power(value("hala_p"), lang)),
-               ("hala_n_n", "hala_n_syn", "hala_p", "hala_eff"),
+               ("hala_n_n", "hala_n_syn", "hala_p"),
                (value("hala_n_n"), value("hala_p"), value("hala_p"), value("hala_p")), None),
-        System("spinnaker2", t("neuromorphic.chips.programmable", lang), none, none, ("spin2", "spin1"), None, None),
+        System("spinnaker2", t("neuromorphic.chips.programmable", lang), none, none, ("spin2",), None, None),
         System("northpole", t("neuromorphic.chips.not_spiking", lang), none, none, ("np_spec", "np_eff"), None, None),
         System("hermes", t("neuromorphic.chips.not_spiking", lang),
                t("neuromorphic.chips.weights", lang, n=fmt_count(her_weights, lang)),
@@ -370,7 +369,7 @@ def systems(lang: str) -> list[System]:
 
 
 def chip_rows() -> tuple[str, ...]:
-    return tuple(rid for s in systems("en") for rid in s.refs) + ("brain_per_neuron", "pohoiki", "bss2")
+    return tuple(rid for s in systems("en") for rid in s.refs)
 
 
 def per_neuron_w(system: System) -> float:
@@ -386,6 +385,3 @@ def page_reference_ids() -> list[str]:
            *ASSUMPTION_ROWS)
     return list(dict.fromkeys(ids))
 
-
-def tera(x: float) -> float:
-    return x / _TERA

@@ -1,0 +1,98 @@
+"""The Neuromorphic page in a real browser: a keyboard move on a slider changes a readout and the URL,
+the neuron animation plays and pauses, and the language switch keeps the view."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from explainers.content import default_values, fmt_num, t
+from explainers.models import neuron as nm
+
+from .conftest import screenshot, wait_ready
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def metric_after(pg, label: str) -> str:
+    """The big number of the readout whose label is `label`."""
+    block = pg.locator("[data-testid=stVerticalBlock]", has=pg.get_by_text(label, exact=True)).filter(
+        has=pg.locator("[data-testid=stMetricValue]")).last
+    return block.locator("[data-testid=stMetricValue]").first.inner_text().strip()
+
+
+def test_current_slider_moves_the_rate_and_the_url(page, server):
+    lang = "nl"
+    p = nm.default_lif_params(default_values())
+    page.goto(f"{server}/neuromorphic?lang={lang}")
+    wait_ready(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    label = t("neuromorphic.neuron.r_rate", lang)
+    before = metric_after(page, label)
+    assert before == f"{fmt_num(nm.lif_rate_hz(2.0, **p.as_kwargs()), lang)} Hz"
+    screenshot(page, "neuromorphic-nl-before")
+
+    slider = page.locator("[data-testid=stSlider]", has_text=t("neuromorphic.neuron.current", lang))
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    for _ in range(4):  # 4 x 0.05 nA
+        thumb.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('i_na=')")
+    wait_ready(page)
+    assert query(page.url)["i_na"] == ["2.2"]
+    after = metric_after(page, label)
+    assert after != before
+    assert after == f"{fmt_num(nm.lif_rate_hz(2.2, **p.as_kwargs()), lang)} Hz"
+    assert page.locator("[data-testid=stException]").count() == 0
+    screenshot(page, "neuromorphic-nl-after")
+
+
+def test_activity_slider_by_keyboard_updates_break_even_chart_and_url(page, server):
+    page.goto(f"{server}/neuromorphic?lang=nl&act=1")
+    wait_ready(page)
+    label = t("neuromorphic.events.r_event", "nl")
+    before = metric_after(page, label)
+    slider = page.locator("[data-testid=stSlider]", has_text=t("neuromorphic.events.act", "nl"))
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('act=1.2')")
+    wait_ready(page)
+    assert metric_after(page, label) != before
+
+
+def test_animation_plays_and_pauses(page, server):
+    page.goto(f"{server}/neuromorphic?lang=en")
+    wait_ready(page)
+    chart = page.locator("[data-testid=stPlotlyChart]").filter(has_text="Membrane potential at")
+    chart.scroll_into_view_if_needed()
+    play = chart.locator(".updatemenu-button", has_text=t("neuromorphic.neuron.play", "en"))
+    pause = chart.locator(".updatemenu-button", has_text=t("neuromorphic.neuron.pause", "en"))
+    assert play.count() == 1 and pause.count() == 1
+    current = chart.locator("text").filter(has_text=f"{t('neuromorphic.neuron.time', 'en')}: ").first
+    assert current.text_content().strip().endswith("200 ms")  # opens on the whole trace
+    play.click()
+    page.wait_for_timeout(1500)
+    pause.click()
+    page.wait_for_timeout(300)
+    paused_at = current.text_content().strip()
+    page.wait_for_timeout(600)
+    assert current.text_content().strip() == paused_at  # pause holds
+    value_ms = float(paused_at.split(":")[1].replace("ms", "").replace(",", "").strip())
+    assert 0 < value_ms < 200  # part-way through the trace
+    path = screenshot(page, "neuromorphic-en-paused")
+    chart.screenshot(path=str(path.with_name("neuromorphic-en-paused-chart.png")))  # the chart itself
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_language_switch_keeps_the_controls(page, server):
+    page.goto(f"{server}/neuromorphic?lang=nl&i_na=3&mem=hbm")
+    wait_ready(page)
+    page.get_by_role("radio", name="English").click()
+    page.wait_for_function("() => location.search.includes('lang=en')")
+    wait_ready(page)
+    params = query(page.url)
+    assert params["i_na"] == ["3"] and params["mem"] == ["hbm"]
+    assert page.locator("h1", has_text=t("neuromorphic.title", "en")).count() == 1
+    screenshot(page, "neuromorphic-en-switched")
