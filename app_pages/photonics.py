@@ -1,8 +1,6 @@
 """Photonics: light vs copper, from inside a chip to between cities."""
 
-import math
 
-import numpy as np
 import streamlit as st
 
 from explainers.charts import photonics as charts
@@ -82,24 +80,7 @@ def links_section() -> None:
     lines = ph.curves(fibre, rate, chosen)
     v = ph.verdict(fibre, rate, chosen, distance)
 
-    names, end_hover = {}, {}
-    for c in lines:
-        tagged = ph.link_name_tagged(c.slug, lang)
-        if math.isfinite(c.reach_m) and c.reach_m < ph.D_MAX:
-            reach = ph.fmt_distance(c.reach_m, lang, 3)
-            names[c.slug] = t("photonics.energy.legend_ends", lang, name=tagged, reach=ph.fmt_distance(c.reach_m, lang, 2))
-            end_hover[c.slug] = t("photonics.energy.hover_end", lang, name=tagged, reach=reach)
-        else:
-            names[c.slug] = tagged
-            end_hover[c.slug] = t("photonics.energy.hover_edge", lang, name=tagged)
-    cross_label = t("photonics.energy.cross_mark", lang, x=ph.fmt_distance(v.crossover_m, lang, 2))
-    fig = charts.energy_vs_distance(
-        lines, names=names, end_hover=end_hover, line_hover=t("photonics.energy.hover_line", lang),
-        distance_m=distance, distance_label=ph.fmt_distance(distance, lang), crossover_m=v.crossover_m,
-        crossover_label=cross_label, lang=lang,
-        title=t("photonics.energy.chart_title", lang, r=ph.fmt_rate(rate, lang)),
-        x_title=t("photonics.energy.x_title", lang), y_title=t("photonics.energy.y_title", lang),
-    )
+    fig = ph.energy_figure(fibre, rate, chosen, distance, lang)
     chart(fig, ph.energy_summary(v, rate, lang), key="ph_energy_chart")
 
     d_text = ph.fmt_distance(distance, lang)
@@ -129,7 +110,7 @@ def links_section() -> None:
         winner = v.winner
         readout(t("photonics.energy.winner", lang, d=d_text), t(f"photonics.energy.win_{winner}", lang),
                 help=t("photonics.energy.winner_help", lang))
-        if winner in ("optical", "electrical") and math.isfinite(v.ratio):
+        if winner in ("optical", "electrical") and ph.finite(v.ratio):
             st.caption(t(f"photonics.energy.win_{winner}_by", lang, x=ph.fmt_times(v.ratio, lang)))
         else:
             st.caption(t(f"photonics.energy.win_{winner}_note", lang))
@@ -137,7 +118,7 @@ def links_section() -> None:
         if not (v.has_el and v.has_opt):
             big = _not_possible()
             note = t("photonics.energy.cross_pick_both", lang)
-        elif math.isfinite(v.crossover_m):
+        elif ph.finite(v.crossover_m):
             big = ph.fmt_distance(v.crossover_m, lang, 2)
             note = (t("photonics.energy.cross_from_start", lang) if v.crossover_m <= ph.D_MIN * (1 + 1e-6)
                     else t("photonics.energy.cross_note", lang))
@@ -185,24 +166,7 @@ def links_section() -> None:
         st.markdown(t("photonics.power.lead", lang, tp=ph.fmt_rate(tbps * 1000, lang), d=d_text,
                       lanes=lanes, r=ph.fmt_rate(rate, lang)))
     rows = ph.power_rows(fibre, rate, distance, tbps)
-    labels, watts, optical, texts, hover = [], [], [], [], []
-    for row, slug, w in rows:
-        if row == "copper":
-            name = t("photonics.power.copper", lang)
-            detail = link_label(slug) if slug else t("photonics.power.no_copper", lang)
-        else:
-            name = ph.link_name_tagged(slug, lang)
-            detail = ph.fmt_energy(links[slug].fixed_pj_per_bit, lang)
-        labels.append(name)
-        watts.append(w)
-        optical.append(row != "copper")
-        texts.append(ph.fmt_power(w, lang) if math.isfinite(w) else _not_possible())
-        hover.append(t("photonics.power.hover", lang, name=name, detail=detail,
-                       w=ph.fmt_power(w, lang) if math.isfinite(w) else _not_possible()))
-    pfig = charts.power_bars(
-        labels, np.array(watts), optical, texts, hover, lang=lang,
-        title=t("photonics.power.chart_title", lang, tp=ph.fmt_rate(tbps * 1000, lang), d=d_text),
-        x_title=t("photonics.power.x_title", lang), y_title=t("photonics.power.y_title", lang))
+    pfig = ph.power_figure(fibre, rate, distance, tbps, lang)
     chart(pfig, ph.power_summary(rows, distance, tbps, lang), key="ph_power_chart")
     st.caption(t("photonics.power.nvidia", lang, pluggable=shown("nv_pluggable_w", lang), cpo=shown("nv_cpo_w", lang))
                + " " + t("photonics.power.no_everyday", lang))
@@ -272,7 +236,7 @@ def mzi_section() -> None:
     with left:
         phi = state.stepped("phi", t("photonics.mzi.phase", lang), options=ph.PHI_STEPS, default=lo,
                             format_func=lambda x: f"{fmt_num(x, lang, 3)} π", help=t("photonics.mzi.phase_help", lang))
-        bar, cross = (float(x) for x in optics.mzi_outputs(phi * math.pi))
+        bar, cross = ph.mzi_split(phi)
         a, b = st.columns(2)
         with a:
             readout(t("photonics.mzi.bar", lang), f"{fmt_num(100 * bar, lang, 3)} %")
@@ -280,10 +244,9 @@ def mzi_section() -> None:
             readout(t("photonics.mzi.cross", lang), f"{fmt_num(100 * cross, lang, 3)} %")
         st.markdown(t("photonics.mzi.bit", lang))
     with right:
-        grid = np.linspace(0.0, 2.0, 201)
-        g_bar, g_cross = optics.mzi_outputs(grid * math.pi)
+        grid, g_bar, g_cross = ph.mzi_sweep()
         fig = charts.mzi_outputs_chart(
-            grid, np.asarray(g_bar), np.asarray(g_cross), phi, (bar, cross),
+            grid, g_bar, g_cross, phi, (bar, cross),
             names=(t("photonics.mzi.bar", lang), t("photonics.mzi.cross", lang)),
             hover=(t("photonics.mzi.hover_bar", lang), t("photonics.mzi.hover_cross", lang)), lang=lang,
             title=t("photonics.mzi.chart_title", lang), x_title=t("photonics.mzi.x_title", lang),

@@ -30,7 +30,11 @@ Buttons and other trigger widgets send nothing unless clicked; other widget type
 `Viewer.unsupported` and left out (none of this app's pages uses one).
 
 Bytes per interaction = the sum of the sizes of the websocket frames (serialized ForwardMsgs)
-received between sending the BackMsg and receiving `script_finished`.
+received between sending the BackMsg and receiving `script_finished` (`RunResult.bytes`). Large
+elements (>= 10 kB) the browser still has cached arrive as small references; when a benchmark
+alternates a control between two values, the browser's cache holds both versions of every chart, so
+`RunResult.bytes_new` also counts, at full size, each reference to an element whose content differs
+from what that position showed in the previous run: what a value never shown before would cost.
 
     python -m benchmarks.client --script benchmarks/reference_app.py --port 8600 [--stock]
 
@@ -53,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NumberInput_pb2 import NumberInput
@@ -61,6 +66,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parents[1]
 FINISHED = ForwardMsg.ScriptFinishedStatus
+ALERT_ERROR = Alert.Format.ERROR
 HOST = "127.0.0.1"
 
 # Element types that are widgets and how their value travels (see the module docstring).
@@ -237,6 +243,9 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)
     error: str = ""
     page_not_found: bool = False
+    bytes_new: int = 0  # the same interaction if the new value had never been shown (see Viewer._run)
+    first_s: float = 0.0  # until the first ForwardMsg arrived (queueing + start of the run)
+    errors_shown: list[str] = field(default_factory=list)  # st.error boxes on the page
 
 
 @dataclass
@@ -264,6 +273,7 @@ class Viewer:
         self.max_cached_message_age = 2
         self._cache: dict[str, _CachedMsg] = {}
         self._run_count = 0
+        self._path_hash: dict[tuple[int, ...], str] = {}  # what each position on the page showed last
         self.stray_bytes = 0  # frames received outside any interaction
         self.runs = 0
 
@@ -367,12 +377,25 @@ class Viewer:
                 result.error = f"{type(err).__name__}: {err}"
                 result.seconds = time.perf_counter() - t0
                 return result
+            if not result.messages:
+                result.first_s = time.perf_counter() - t0
             result.bytes += len(raw)
             result.messages += 1
             msg = ForwardMsg()
             msg.ParseFromString(raw)
+            ref = msg.ref_hash if msg.WhichOneof("type") == "ref_hash" else ""
             msg = self._resolve(msg, raw, result)
             kind = msg.WhichOneof("type")
+            result.bytes_new += len(raw)
+            if kind == "delta":
+                # A reference to an element whose content differs from what this position showed in the
+                # previous run: the cache only had it because the value was shown before (alternating
+                # a <-> b). For a value never seen before the full element would have come.
+                path = tuple(msg.metadata.delta_path)
+                digest = ref or msg.hash
+                if ref and self._path_hash.get(path) != digest:
+                    result.bytes_new += len(self._cache[ref].raw) - len(raw)
+                self._path_hash[path] = digest
             if kind == "delta":
                 result.deltas += 1
                 self._on_delta(msg, seen, result)
@@ -398,6 +421,23 @@ class Viewer:
                 result.seconds = time.perf_counter() - t0
                 self.runs += 1
                 return result
+
+    async def drain(self, timeout_s: float = 10.0) -> bool:
+        """After a timed-out interaction: read the late answer up to its script_finished."""
+        if self.ws is None:
+            return False
+        deadline = time.perf_counter() + timeout_s
+        while (remaining := deadline - time.perf_counter()) > 0:
+            try:
+                raw = await asyncio.wait_for(self.ws.recv(), remaining)
+            except Exception:
+                return False
+            self.stray_bytes += len(raw)
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished != FINISHED.FINISHED_EARLY_FOR_RERUN:
+                return True
+        return False
 
     def _resolve(self, msg: ForwardMsg, raw: bytes, result: RunResult) -> ForwardMsg:
         """The frontend's ForwardMsgCache: keep cacheable messages, replace references by them."""
@@ -426,6 +466,9 @@ class Viewer:
         etype = element.WhichOneof("type")
         if etype == "exception":
             result.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:300])
+            return
+        if etype == "alert" and element.alert.format == ALERT_ERROR:
+            result.errors_shown.append(element.alert.body[:300])
             return
         if etype in WIDGET_TYPES:
             wid = getattr(element, etype).id

@@ -39,7 +39,7 @@ def energy_vs_distance(
     names: Mapping[str, str],
     end_hover: Mapping[str, str],
     line_hover: str,
-    distance_m: float,
+    distance_m: float | None,
     distance_label: str,
     crossover_m: float,
     crossover_label: str,
@@ -71,10 +71,11 @@ def energy_vs_distance(
             hovertemplate=end_hover[c.slug] + "<extra></extra>",
         ))
     # Annotations on a log axis take log10 of the position; shapes take the value itself.
-    fig.add_vline(x=distance_m, line=dict(color=PALETTE["ink"], width=1.5))
-    fig.add_annotation(x=float(np.log10(distance_m)), xref="x", y=1.0, yref="paper", yanchor="bottom",
-                       text=distance_label, showarrow=False, font=dict(size=13, color=PALETTE["ink"]),
-                       bgcolor="rgba(255,255,255,0.85)")
+    if distance_m is not None:  # (or add it later to a cached spec with theme.with_vline)
+        fig.add_vline(x=distance_m, line=dict(color=PALETTE["ink"], width=1.5))
+        fig.add_annotation(x=float(np.log10(distance_m)), xref="x", y=1.0, yref="paper", yanchor="bottom",
+                           text=distance_label, showarrow=False, font=dict(size=13, color=PALETTE["ink"]),
+                           bgcolor="rgba(255,255,255,0.85)")
     if np.isfinite(crossover_m):
         fig.add_vline(x=crossover_m, line=dict(color=PALETTE["muted"], width=1.5, dash="dot"))
         fig.add_annotation(x=float(np.log10(crossover_m)), xref="x", y=0.0, yref="paper", yanchor="bottom",

@@ -6,6 +6,8 @@ Importing Streamlit replaces Plotly's process-wide default template, so every bu
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -67,3 +69,32 @@ def style(fig: go.Figure, lang: str, *, title: str, x_title: str, y_title: str, 
     layout.xaxis.title.text = x_title
     layout.yaxis.title.text = y_title
     return fig
+
+
+def freeze(fig: go.Figure) -> dict:
+    """The figure as a plain dict, for caching: Plotly validated it once when it was built."""
+    return fig.to_dict()
+
+
+def thaw(spec: dict) -> go.Figure:
+    """A figure from a frozen spec without validating it again (that costs ~1 ms per trace).
+
+    Only for specs made by `freeze()` plus small additions built here, never for outside data.
+    """
+    return go.Figure(spec, _validate=False)
+
+
+def with_vline(spec: dict, x: float, label: str, *, log_x: bool, color: str = PALETTE["ink"]) -> dict:
+    """A copy of `spec` with a labelled vertical line at `x` (the figure itself is not copied deeply)."""
+    layout = dict(spec.get("layout", {}))
+    layout["shapes"] = [*layout.get("shapes", ()), {
+        "type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+        "line": {"color": color, "width": 1.5},
+    }]
+    # Annotations on a log axis take log10 of the position; shapes take the value itself.
+    layout["annotations"] = [*layout.get("annotations", ()), {
+        "x": math.log10(x) if log_x else x, "xref": "x", "y": 1.0, "yref": "paper", "yanchor": "bottom",
+        "text": label, "showarrow": False, "font": {"size": 13, "color": color},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }]
+    return {**spec, "layout": layout}

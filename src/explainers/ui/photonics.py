@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
 
+from explainers.charts.theme import freeze, thaw, with_vline
 from explainers.content import default_values, fmt_num, t, value
 from explainers.models import interconnect as ic
 from explainers.models import optics
@@ -394,3 +397,88 @@ def reference_ids(fibre: str) -> list[str]:
             "mzi_tf", "shen_mzi", "clements", "reck"]
     ids += list(ASSUMPTION_REFS.values()) + [LAUNCH_REF, *PAGE_DEFAULT_REFS]
     return list(dict.fromkeys(ids))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _energy_spec(fibre: str, rate: float, slugs: tuple[str, ...], lang: str) -> dict:
+    """The energy-per-bit chart without the distance marker, frozen (cached: ~25 ms to build)."""
+    from explainers.charts import photonics as charts
+
+    lines = curves(fibre, rate, slugs)
+    cross = crossover(fibre, rate, slugs)
+    names, end_hover = {}, {}
+    for c in lines:
+        tagged = link_name_tagged(c.slug, lang)
+        if math.isfinite(c.reach_m) and c.reach_m < D_MAX:
+            names[c.slug] = t("photonics.energy.legend_ends", lang, name=tagged,
+                              reach=fmt_distance(c.reach_m, lang, 2))
+            end_hover[c.slug] = t("photonics.energy.hover_end", lang, name=tagged,
+                                  reach=fmt_distance(c.reach_m, lang, 3))
+        else:
+            names[c.slug] = tagged
+            end_hover[c.slug] = t("photonics.energy.hover_edge", lang, name=tagged)
+    fig = charts.energy_vs_distance(
+        lines, names=names, end_hover=end_hover, line_hover=t("photonics.energy.hover_line", lang),
+        distance_m=None, distance_label="", crossover_m=cross,
+        crossover_label=t("photonics.energy.cross_mark", lang, x=fmt_distance(cross, lang, 2)), lang=lang,
+        title=t("photonics.energy.chart_title", lang, r=fmt_rate(rate, lang)),
+        x_title=t("photonics.energy.x_title", lang), y_title=t("photonics.energy.y_title", lang),
+    )
+    return freeze(fig)
+
+
+def energy_figure(fibre: str, rate: float, slugs: tuple[str, ...], distance_m: float, lang: str) -> go.Figure:
+    """The chart for the current state: the cached lines plus the marker at the chosen distance."""
+    spec = with_vline(_energy_spec(fibre, rate, slugs, lang), distance_m, fmt_distance(distance_m, lang), log_x=True)
+    return thaw(spec)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _power_spec(fibre: str, rate: float, distance_m: float, tbps: float, lang: str) -> dict:
+    """Bars of the power to move `tbps` over `distance_m` for copper and the optical links (cached)."""
+    from explainers.charts import photonics as charts
+
+    not_possible = t("photonics.not_possible", lang)
+    links = links_for(fibre)
+    labels, watts, optical, texts, hover = [], [], [], [], []
+    for row, slug, w in power_rows(fibre, rate, distance_m, tbps):
+        if row == "copper":
+            name = t("photonics.power.copper", lang)
+            detail = link_name(slug, lang) if slug else t("photonics.power.no_copper", lang)
+        else:
+            name = link_name_tagged(slug, lang)
+            detail = fmt_energy(links[slug].fixed_pj_per_bit, lang)
+        shown_w = fmt_power(w, lang) if math.isfinite(w) else not_possible
+        labels.append(name)
+        watts.append(w)
+        optical.append(row != "copper")
+        texts.append(shown_w)
+        hover.append(t("photonics.power.hover", lang, name=name, detail=detail, w=shown_w))
+    d_text = fmt_distance(distance_m, lang)
+    fig = charts.power_bars(
+        labels, np.array(watts), optical, texts, hover, lang=lang,
+        title=t("photonics.power.chart_title", lang, tp=fmt_rate(tbps * 1000, lang), d=d_text),
+        x_title=t("photonics.power.x_title", lang), y_title=t("photonics.power.y_title", lang))
+    return freeze(fig)
+
+
+def power_figure(fibre: str, rate: float, distance_m: float, tbps: float, lang: str) -> go.Figure:
+    return thaw(_power_spec(fibre, rate, distance_m, tbps, lang))
+
+
+def finite(x: float) -> bool:
+    return math.isfinite(x)
+
+
+def mzi_split(phi_pi: float) -> tuple[float, float]:
+    """(bar, cross) power fractions at a phase difference of `phi_pi` × π."""
+    bar, cross = optics.mzi_outputs(phi_pi * math.pi)
+    return float(bar), float(cross)
+
+
+@lru_cache(maxsize=1)
+def mzi_sweep() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Both outputs over Δφ = 0 … 2π (in units of π), 201 points."""
+    grid = np.linspace(0.0, 2.0, 201)
+    bar, cross = optics.mzi_outputs(grid * math.pi)
+    return grid, np.asarray(bar), np.asarray(cross)
