@@ -4,7 +4,6 @@ Thin page script: read the controls (URL-bound) -> call the models through ui.ne
 the charts -> render. Every number comes from a reference row or from the models.
 """
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -28,10 +27,7 @@ def n3(x: float, sig: int = 3) -> str:
 
 
 def ratio(x: float) -> str:
-    """A ratio rounded as people say it (two significant figures from 100 up): 6,400 / 1,200 / 3.45."""
-    if x >= 100 and np.isfinite(x):
-        x = round(x, 1 - int(np.floor(np.log10(x))))
-    return fmt_num(x, lang, 3)
+    return nx.fmt_ratio(x, lang)
 
 
 # --- title and In one minute -----------------------------------------------------------------------
@@ -111,9 +107,7 @@ def joules() -> None:
         names = [T(f"arch.{s}") for s in nx.ARCH_SLUGS]
         if mem_slug == "sram":
             names[0] = T("arch.von_neumann_sram")
-        per = [nx.per_mac(e) for e in (vn, near, analog)]
-        parts = {k: np.array([p[k] for p in per]) for k in ("compute", "weights", "activations", "converters")}
-        totals = np.array([e.per_mac_pj for e in (vn, near, analog)], dtype=float)
+        parts, totals = nx.energy_parts((vn, near, analog))
         rng = res.dram_total_range
         fig = charts.energy_bars(
             names, [ARCH_KIND[s] for s in nx.ARCH_SLUGS], parts, {k: T(f"part.{k}") for k in parts}, totals,
@@ -128,8 +122,7 @@ def joules() -> None:
             summary += " " + T("joules.summary_range", lo=n3(rng[0]), hi=n3(rng[1]))
         chart(fig, summary, key="nm_energy")
     with right:
-        bx = res.batch_intensity
-        by = np.minimum(res.peak_flops, res.bandwidth * bx) / 1e12
+        bx, by = nx.batch_roofline_tflops(res)
         fig = charts.roofline(
             res.peak_flops / 1e12, res.bandwidth / 1e12, res.ridge, (res.intensity, res.attainable / 1e12),
             (bx, by, [T("roof.batch_label", n=n3(b, 5)) for b in nx.BATCH_OPTIONS]), lang,
@@ -190,14 +183,7 @@ def neuron() -> None:
         readout(T("neuron.r_spikes", T=n3(tr.duration_ms)), n3(len(tr.spikes_ms)))
         readout(T("neuron.r_rheobase"), f"{n3(rheo)} nA", help=T("neuron.r_rheobase_help"))
     with right:
-        frames_t = np.linspace(tr.duration_ms / FRAMES, tr.duration_ms, FRAMES)
-        coarse = nx.display_trace(tr.t_ms, tr.v_mv, np.empty(0), p.v_th_mv, p.v_reset_mv, 250)
-        # the coarse copy for the frames, with the spikes drawn again so resets stay vertical
-        ct, cv = coarse
-        if len(tr.spikes_ms):
-            pos = np.searchsorted(ct, tr.spikes_ms)
-            ct = np.insert(ct, np.repeat(pos, 2), np.repeat(tr.spikes_ms, 2))
-            cv = np.insert(cv, np.repeat(pos, 2), np.tile([p.v_th_mv, p.v_reset_mv], len(tr.spikes_ms)))
+        frames_t, (ct, cv) = nx.animation_frames(tr, p, FRAMES)
         fig = charts.membrane(
             tr.t_ms, tr.v_mv, tr.spikes_ms, p.v_th_mv, p.v_rest_mv, tr.duration_ms, frames_t, (ct, cv), lang,
             title=T("neuron.chart_title", i=n3(i_na)), x_title=T("neuron.x_title"), y_title=T("neuron.y_title"),
@@ -218,11 +204,11 @@ def neuron() -> None:
     i_line, f_line = nx.fi_curve(i_max)
     f_max = nx.max_rate_hz()
     fig = charts.fi_curve(
-        i_line, f_line, i_sim, f_sim, (i_na, tr.rate_hz), rheo, float(np.max(f_line)) if np.max(f_line) > 0 else 1.0,
+        i_line, f_line, i_sim, f_sim, (i_na, tr.rate_hz), rheo, nx.axis_top(f_line),
         lang, title=T("fi.title"), x_title=T("fi.x_title"), y_title=T("fi.y_title"),
         names={"formula": T("fi.formula"), "simulation": T("fi.simulation", T=n3(value("ndx_fi_ms"))),
                "point": T("fi.point"), "rheobase": T("fi.rheobase", x=n3(rheo))})
-    k = int(np.argmin(np.abs(i_sim - i_na)))
+    k = nx.nearest_index(i_sim, i_na)
     chart(fig, T("fi.summary", i=n3(i_na), rate=n3(tr.rate_hz), isim=n3(i_sim[k]), fsim=n3(f_sim[k]),
                  fform=n3(float(nm.lif_rate_hz(i_sim[k], **p.as_kwargs()))), rh=n3(rheo), fmax=n3(f_max),
                  tref=n3(p.t_ref_ms)), key="nm_fi")

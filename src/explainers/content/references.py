@@ -58,3 +58,14 @@ def unit_label(unit: str, lang: str) -> str:
         return ""
     strings = content().strings.get(lang, {})
     return strings.get(f"units.{unit}", unit)
+
+
+def source_text(ref_id: str, lang: str, *, with_reason: bool = False) -> str:
+    """Who says so, in `lang`: the citation, or for our own modelling choices a translated label
+    (with the reason, from the row's bilingual context, when asked)."""
+    row = ref(ref_id)
+    if row.confidence != "assumption":
+        return row.source
+    label = content().strings.get(lang, {}).get("anatomy.assumption_source", "Modelling assumption")
+    reason = row.context(lang)
+    return f"{label}: {reason}" if with_reason and reason else label

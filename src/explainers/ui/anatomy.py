@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import plotly.graph_objects as go
 import streamlit as st
 
-from explainers.content import ref, shown, t
+from explainers.content import ref, shown, source_text, t
 
 CONFIDENCE_KEYS = {
     "seen: primary": "primary",
@@ -33,7 +33,7 @@ def confidence_label(confidence: str, lang: str) -> str:
 def source_line(ref_id: str, lang: str) -> str:
     """'Source: Horowitz, ISSCC 2014 (seen: secondary quote)' as Markdown with a link."""
     row = ref(ref_id)
-    src = _md_escape(row.source)
+    src = _md_escape(source_text(ref_id, lang))
     linked = f"[{src}]({row.url})" if row.url else src
     vendor = f", {t('anatomy.vendor_claim', lang)}" if row.vendor_claim else ""
     return t("anatomy.source_line", lang, source=linked, year=row.year,
@@ -45,12 +45,14 @@ def sources_line(ref_ids: Iterable[str], lang: str) -> str:
     seen: dict[str, str] = {}
     for rid in ref_ids:
         row = ref(rid)
-        if row.source in seen:
+        text = source_text(rid, lang)
+        if text in seen:
             continue
-        src = _md_escape(row.source)
+        src = _md_escape(text)
         linked = f"[{src}]({row.url})" if row.url else src
         vendor = f", {t('anatomy.vendor_claim', lang)}" if row.vendor_claim else ""
-        seen[row.source] = f"{linked}, {row.year} ({confidence_label(row.confidence, lang)}{vendor})"
+        year = f", {row.year}" if row.confidence != "assumption" else ""
+        seen[text] = f"{linked}{year} ({confidence_label(row.confidence, lang)}{vendor})"
     return t("anatomy.sources_line", lang, sources="; ".join(seen.values()))
 
 
@@ -109,7 +111,7 @@ def sources_panel(lang: str, ref_ids: Iterable[str], *, expanded: bool = False) 
         lines = []
         for rid in ids:
             row = ref(rid)
-            src = _md_escape(row.source)
+            src = _md_escape(source_text(rid, lang, with_reason=True))
             linked = f"[{src}]({row.url})" if row.url else src
             vendor = f" · {t('anatomy.vendor_claim', lang)}" if row.vendor_claim else ""
             lines.append(

@@ -385,3 +385,46 @@ def page_reference_ids() -> list[str]:
            *ASSUMPTION_ROWS)
     return list(dict.fromkeys(ids))
 
+
+
+# --- glue the page needs (kept out of the page script) ---------------------------------------------
+
+
+def fmt_ratio(x: float, lang: str) -> str:
+    """A ratio rounded as people say it (two significant figures from 100 up): 6,400 / 1,200 / 3.45."""
+    if x >= 100 and np.isfinite(x):
+        x = round(x, 1 - int(np.floor(np.log10(x))))
+    return fmt_num(x, lang, 3)
+
+
+def energy_parts(breakdowns) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Per-MAC parts (compute, weights, activations, converters) and totals of each architecture."""
+    per = [per_mac(e) for e in breakdowns]
+    parts = {k: np.array([p[k] for p in per]) for k in ("compute", "weights", "activations", "converters")}
+    return parts, np.array([e.per_mac_pj for e in breakdowns], dtype=float)
+
+
+def batch_roofline_tflops(res) -> tuple[np.ndarray, np.ndarray]:
+    """The same layer at every batch size on the roofline: (intensity, attainable TFLOP/s)."""
+    bx = np.asarray(res.batch_intensity)
+    return bx, mem.roofline_attainable_flops(res.peak_flops, res.bandwidth, bx) / 1e12
+
+
+def animation_frames(tr, p, frames: int) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Frame times and a coarse copy of the trace for the animation, spikes drawn again so resets stay vertical."""
+    frames_t = np.linspace(tr.duration_ms / frames, tr.duration_ms, frames)
+    ct, cv = display_trace(tr.t_ms, tr.v_mv, np.empty(0), p.v_th_mv, p.v_reset_mv, 250)
+    if len(tr.spikes_ms):
+        pos = np.searchsorted(ct, tr.spikes_ms)
+        ct = np.insert(ct, np.repeat(pos, 2), np.repeat(tr.spikes_ms, 2))
+        cv = np.insert(cv, np.repeat(pos, 2), np.tile([p.v_th_mv, p.v_reset_mv], len(tr.spikes_ms)))
+    return frames_t, (ct, cv)
+
+
+def axis_top(values: np.ndarray) -> float:
+    top = float(np.max(values)) if len(values) else 0.0
+    return top if top > 0 else 1.0
+
+
+def nearest_index(grid: np.ndarray, x: float) -> int:
+    return int(np.argmin(np.abs(np.asarray(grid) - x)))

@@ -56,9 +56,8 @@ def scene_bar(page: str, lang: str) -> None:
     active = st.query_params.get(KEY)
     st.markdown(f"#### {t('anatomy.scenes', lang)}")
     st.caption(t("anatomy.scenes_hint", lang))
-    cols = st.columns(len(scenes) + 1)
-    for col, scene in zip(cols, scenes):
-        with col:
+    with st.container(horizontal=True, gap="small", key=f"scene_bar_{page}"):  # wraps onto more rows
+        for scene in scenes:
             st.button(
                 scene.title(lang),
                 key=f"scene_{page}_{scene.id}",
@@ -66,11 +65,8 @@ def scene_bar(page: str, lang: str) -> None:
                 args=(page, scene.id),
                 help=scene.caption(lang),
                 type="primary" if scene.id == active else "secondary",
-                width="stretch",
             )
-    with cols[-1]:
-        st.button(t("anatomy.reset", lang), key=f"reset_{page}", on_click=_reset, icon=":material/restart_alt:",
-                  width="stretch")
+        st.button(t("anatomy.reset", lang), key=f"reset_{page}", on_click=_reset, icon=":material/restart_alt:")
     current = next((s for s in scenes if s.id == active), None)
     if current is not None:
         st.info(current.caption(lang), icon=":material/slideshow:")

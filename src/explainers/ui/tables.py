@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from explainers.content import content, shown, t
+from explainers.content import content, shown, source_text, t
 from explainers.content.schema import GlossaryTerm
 
 from .anatomy import CONFIDENCE_KEYS, confidence_label
@@ -23,7 +23,7 @@ def references_frame(lang: str) -> pd.DataFrame:
             "quantity": row.quantity(lang),
             "value": shown(rid, lang),
             "context": row.context(lang),
-            "source": row.source,
+            "source": source_text(rid, lang, with_reason=True),
             "year": row.year,
             "url": row.url,
             "confidence_slug": CONFIDENCE_KEYS[row.confidence],
