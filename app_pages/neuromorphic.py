@@ -183,9 +183,9 @@ def neuron() -> None:
         readout(T("neuron.r_spikes", T=n3(tr.duration_ms)), n3(len(tr.spikes_ms)))
         readout(T("neuron.r_rheobase"), f"{n3(rheo)} nA", help=T("neuron.r_rheobase_help"))
     with right:
-        frames_t, (ct, cv) = nx.animation_frames(tr, p, FRAMES)
+        frames_t = nx.frame_times(tr, FRAMES)
         fig = charts.membrane(
-            tr.t_ms, tr.v_mv, tr.spikes_ms, p.v_th_mv, p.v_rest_mv, tr.duration_ms, frames_t, (ct, cv), lang,
+            tr.t_ms, tr.v_mv, tr.spikes_ms, p.v_th_mv, p.v_rest_mv, tr.duration_ms, frames_t, lang,
             title=T("neuron.chart_title", i=n3(i_na)), x_title=T("neuron.x_title"), y_title=T("neuron.y_title"),
             names={"v": T("neuron.v"), "spikes": T("neuron.spikes"), "spike": T("neuron.spike"),
                    "threshold": T("neuron.threshold", v=n3(p.v_th_mv)), "rest": T("neuron.rest", v=n3(p.v_rest_mv))},

@@ -184,37 +184,35 @@ class AnimatedFigure(go.Figure):
 
 
 def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: float, v_rest: float,
-             duration_ms: float, frames_t: np.ndarray, frame_trace: tuple[np.ndarray, np.ndarray], lang: str, *,
-             title: str, x_title: str,
+             duration_ms: float, frames_t: np.ndarray, lang: str, *, title: str, x_title: str,
              y_title: str, names: Mapping[str, str], buttons: Mapping[str, str], frame_labels: Sequence[str],
              frame_ms: int) -> go.Figure:
     """Membrane potential with spikes, and client-side play / pause / step through time (Plotly frames).
 
     The figure opens with the whole trace; Play reveals it from t = 0 frame by frame (a growing line,
-    nothing blinks); the slider under the chart steps to any frame. Frames carry a coarser copy of
-    the trace (`frame_trace`: times, potentials) to keep the page light."""
+    nothing blinks); the slider under the chart steps to any frame. The trace is sent once: each frame
+    only moves a white mask that covers the part of the trace still "in the future" (a few bytes per
+    frame instead of a copy of the trace)."""
     hover = f"t: %{{x:,.1f}} ms<br>V: %{{y:,.1f}} mV<extra></extra>"
+    lo = min(float(np.min(v_mv)), v_rest) - 3.0
+    hi = v_th + 6.0
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=t_ms, y=v_mv, mode="lines", name=names["v"], line=dict(color=C_NEURO, width=2.5),
                              hovertemplate=hover))
     fig.add_trace(go.Scatter(x=spikes_ms, y=np.full(len(spikes_ms), v_th), mode="markers", name=names["spikes"],
                              marker=dict(color=C_INK, size=11, symbol="triangle-up"),
                              hovertemplate=f"{_esc(names['spike'])}: %{{x:,.1f}} ms<extra></extra>"))
+    mask_index = len(fig.data)
+    end = float(duration_ms) * 1.01
+    fig.add_trace(go.Scatter(x=[end, end, end, end], y=[lo, lo, hi, hi], fill="toself", mode="lines",
+                             line=dict(width=0), fillcolor="white", showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0.0, duration_ms], y=[v_th, v_th], mode="lines", name=names["threshold"],
                              line=dict(color=C_VN, width=2, dash=DASH["conventional"]), hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0.0, duration_ms], y=[v_rest, v_rest], mode="lines", name=names["rest"],
                              line=dict(color=C_MUTED, width=1.5, dash="dot"), hoverinfo="skip"))
-    # frames: the trace up to each time, from a coarse copy, as plain lists (see AnimatedFigure)
-    ct, cv = (np.round(np.asarray(a, dtype=float), 3) for a in frame_trace)
-    ctl, cvl = ct.tolist(), cv.tolist()
-    frames = []
-    for i, tk in enumerate(frames_t):
-        n = int(np.searchsorted(ct, tk, side="right"))
-        s = spikes_ms[spikes_ms <= tk].tolist()
-        frames.append(dict(name=str(i), traces=[0, 1],
-                           data=[dict(type="scatter", x=ctl[:n], y=cvl[:n]),
-                                 dict(type="scatter", x=s, y=[float(v_th)] * len(s))]))
-    frames[-1]["data"][0] = dict(type="scatter", x=np.round(t_ms, 3).tolist(), y=np.round(v_mv, 3).tolist())
+    frames = [dict(name=str(i), traces=[mask_index],
+                   data=[dict(type="scatter", x=[float(tk), end, end, float(tk)], y=[lo, lo, hi, hi])])
+              for i, tk in enumerate(frames_t)]
     play = dict(frame=dict(duration=frame_ms, redraw=False), fromcurrent=True, transition=dict(duration=0),
                 mode="immediate")
     pause = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0), mode="immediate")
@@ -235,8 +233,7 @@ def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: fl
                              for i, lab in enumerate(frame_labels)])],
     )
     style(fig, lang, title=title, x_title=x_title, y_title=y_title, height=540)
-    lo = min(float(np.min(v_mv)), v_rest) - 3.0
-    fig.update_layout(margin=dict(b=190), xaxis=dict(range=[0, duration_ms]), yaxis=dict(range=[lo, v_th + 6.0]))
+    fig.update_layout(margin=dict(b=190), xaxis=dict(range=[0, duration_ms]), yaxis=dict(range=[lo, hi]))
     return AnimatedFigure(fig, frames, controls)
 
 

@@ -410,15 +410,9 @@ def batch_roofline_tflops(res) -> tuple[np.ndarray, np.ndarray]:
     return bx, mem.roofline_attainable_flops(res.peak_flops, res.bandwidth, bx) / 1e12
 
 
-def animation_frames(tr, p, frames: int) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """Frame times and a coarse copy of the trace for the animation, spikes drawn again so resets stay vertical."""
-    frames_t = np.linspace(tr.duration_ms / frames, tr.duration_ms, frames)
-    ct, cv = display_trace(tr.t_ms, tr.v_mv, np.empty(0), p.v_th_mv, p.v_reset_mv, 250)
-    if len(tr.spikes_ms):
-        pos = np.searchsorted(ct, tr.spikes_ms)
-        ct = np.insert(ct, np.repeat(pos, 2), np.repeat(tr.spikes_ms, 2))
-        cv = np.insert(cv, np.repeat(pos, 2), np.tile([p.v_th_mv, p.v_reset_mv], len(tr.spikes_ms)))
-    return frames_t, (ct, cv)
+def frame_times(tr, frames: int) -> np.ndarray:
+    """When each animation frame ends: `frames` equal steps through the simulated window."""
+    return np.linspace(tr.duration_ms / frames, tr.duration_ms, frames)
 
 
 def axis_top(values: np.ndarray) -> float:
