@@ -4,7 +4,7 @@ import streamlit as st
 
 from explainers.charts import ai_compute as charts
 from explainers.content import fmt_num, fmt_sci, ref, shown, t, value
-from explainers.ui import (chart, current_lang, model_panel, one_minute, readout, scene_bar, source_line, sources_line,
+from explainers.ui import (cached_figure, chart, current_lang, model_panel, one_minute, readout, scene_bar, source_line, sources_line,
                            sources_panel, state)
 from explainers.ui import ai_compute as aic
 
@@ -51,6 +51,9 @@ st.markdown(tr("pick.intro"))
 w_model, w_n, w_d = (state.widget_key(k) for k in ("model", "n", "d"))
 last = st.session_state.get(LAST)
 url_nd = {"n": aic.params_options(), "d": aic.tokens_options()}
+for k, opts in url_nd.items():  # a known model overrides N and D below: still report an unusable link value
+    if last is None and state.raw_param(k) is not None and state.parse_nearest(opts)(state.raw_param(k)) is None:
+        state.notice(k)
 if last is None and any(state.parse_nearest(opts)(state.raw_param(k) or "") is not None for k, opts in url_nd.items()):
     st.session_state[w_model] = aic.CUSTOM  # a link that names N or D describes a custom model
 if last is not None and st.session_state.get(w_model, aic.CUSTOM) != aic.CUSTOM and (
@@ -130,7 +133,8 @@ def training_section(n: float, d: float, acc: str, model: str) -> None:
     slugs = list(aic.ACC_SLUGS)
     names = [aic.acc_name(s, lang) for s in slugs]
     mwh = [res.mwh_by_acc[s] for s in slugs]
-    fig = charts.energy_by_accelerator(
+    fig = cached_figure(
+        charts.energy_by_accelerator,
         names, mwh, slugs.index(acc),
         [tr("train.bar_hover", acc=nm, mwh=fmt_num(m, lang, 3)) for nm, m in zip(names, mwh)], lang,
         title=tr("train.bar_title", model=model_label), x_title=tr("train.bar_x"), y_title=tr("train.bar_y"),
@@ -158,7 +162,8 @@ def scaling_section(n: float, d: float, model: str) -> None:
     sc = aic.scaling(n, d, fit)
     known_names = {s: aic.model_name(s, lang) for s in sc.known}
     user_name = aic.model_name(model, lang) if model in S.models else tr("custom_model")
-    fig = charts.scaling_law(
+    fig = cached_figure(
+        charts.scaling_law,
         sc.compute, aic.compute_texts(lang), sc.loss_opt, sc.loss_rule, (sc.user_flops, sc.user_loss), sc.known, lang,
         title=tr("scaling.chart_title", fit=aic.fit_name(fit, lang)), x_title=tr("scaling.x"), y_title=tr("scaling.y"),
         names={"opt": tr("scaling.opt"), "rule": tr("scaling.rule", rule=fmt_num(value("hof_ratio"), lang)),
@@ -227,7 +232,8 @@ def running_section(n: float, acc: str, model: str) -> None:
 
     left, right = st.columns(2, gap="large")
     with left:
-        fig = charts.decode_roofline(
+        fig = cached_figure(
+            charts.decode_roofline,
             dec.batch, dec.rate, dec.memory_roof, dec.compute_roof, dec.ridge, (batch, dec.rate_at), lang,
             title=tr("run.roof_title", name=name, group=group), x_title=tr("run.x"), y_title=tr("run.y"),
             names={"memory": tr("run.memory_roof"), "compute": tr("run.compute_roof"), "rate": tr("run.rate_line"),
@@ -241,7 +247,8 @@ def running_section(n: float, acc: str, model: str) -> None:
                       r=fmt_num(dec.rate_at, lang, 3), per=fmt_num(dec.rate_at / batch, lang, 3),
                       ridge=fmt_num(dec.ridge, lang, 3)), key="aic_roofline")
     with right:
-        fig = charts.energy_per_token(
+        fig = cached_figure(
+            charts.energy_per_token,
             dec.batch, dec.energy_j, dec.ridge, (batch, dec.energy_at), lang,
             title=tr("run.energy_title", group=group), x_title=tr("run.x"), y_title=tr("run.energy_y"),
             names={"energy": tr("run.energy_line"), "at": tr("run.at")},

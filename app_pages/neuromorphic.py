@@ -10,7 +10,7 @@ import streamlit as st
 from explainers.charts import neuromorphic as charts
 from explainers.content import fmt_num, ref, shown, t, value
 from explainers.models import neuron as nm
-from explainers.ui import chart, current_lang, model_panel, one_minute, readout, scene_bar, sources_line, sources_panel
+from explainers.ui import cached_figure, chart, current_lang, model_panel, one_minute, readout, scene_bar, sources_line, sources_panel
 from explainers.ui import neuromorphic as nx
 from explainers.ui import state
 
@@ -109,7 +109,7 @@ def joules() -> None:
             names[0] = T("arch.von_neumann_sram")
         parts, totals = nx.energy_parts((vn, near, analog))
         rng = res.dram_total_range
-        fig = charts.energy_bars(
+        fig = cached_figure(charts.energy_bars,
             names, [ARCH_KIND[s] for s in nx.ARCH_SLUGS], parts, {k: T(f"part.{k}") for k in parts}, totals,
             [f"{n3(x)} pJ" for x in totals], rng, lang, title=T("joules.chart_title", mem=T(f"mem.{mem_slug}")),
             x_title=T("joules.x_title"), y_title=T("joules.y_title"), unit="pJ",
@@ -123,7 +123,7 @@ def joules() -> None:
         chart(fig, summary, key="nm_energy")
     with right:
         bx, by = nx.batch_roofline_tflops(res)
-        fig = charts.roofline(
+        fig = cached_figure(charts.roofline,
             res.peak_flops / 1e12, res.bandwidth / 1e12, res.ridge, (res.intensity, res.attainable / 1e12),
             (bx, by, [T("roof.batch_label", n=n3(b, 5)) for b in nx.BATCH_OPTIONS]), lang,
             title=T("roof.title", fmt=T(f"roof.format_{bits}")), x_title=T("roof.x_title"),
@@ -149,7 +149,7 @@ st.markdown(T("wall.intro"))
 years, curves = nx.memory_wall()
 growth = nx.setup().growth
 end = {k: float(v[-1]) for k, v in curves.items()}
-fig = charts.memory_wall(
+fig = cached_figure(charts.memory_wall,
     years, curves, {k: T(f"wall.{k}") for k in curves},
     {k: T("wall.end", x=n3(end[k], 2)) for k in curves}, lang, title=T("wall.chart_title"),
     x_title=T("wall.x_title"), y_title=T("wall.y_title"), hover_x=T("wall.hover_x"), hover_y=T("wall.hover_y"))
@@ -203,7 +203,7 @@ def neuron() -> None:
     i_sim, f_sim = nx.fi_sweep(i_max)
     i_line, f_line = nx.fi_curve(i_max)
     f_max = nx.max_rate_hz()
-    fig = charts.fi_curve(
+    fig = cached_figure(charts.fi_curve,
         i_line, f_line, i_sim, f_sim, (i_na, tr.rate_hz), rheo, nx.axis_top(f_line),
         lang, title=T("fi.title"), x_title=T("fi.x_title"), y_title=T("fi.y_title"),
         names={"formula": T("fi.formula"), "simulation": T("fi.simulation", T=n3(value("ndx_fi_ms"))),
@@ -254,7 +254,7 @@ def events() -> None:
         readout(T("events.r_break_even"),
                 f"{n3(sp.break_even_pct, 2)} %" if within else T("events.never"),
                 help=T("events.r_break_even_help", hz=n3(sp.break_even_hz, 2)))
-    fig = charts.spiking_energy(
+    fig = cached_figure(charts.spiking_energy,
         sp.act_pct, sp.event_w, sp.dense_w, sp.dense_w_range, (sp.at_pct, sp.at_event_w), sp.break_even_pct, lang,
         title=T("events.chart_title", chip=T(f"events.chip_{chip}"), fetch=T(f"events.fetch_in_title_{fetch}")),
         x_title=T("events.x_title"), y_title=T("events.y_title"),
@@ -318,7 +318,7 @@ plotted = [s for s in systems if s.point is not None]
 points = [(T(f"chips.name.{s.slug}"), s.point[0], *(s.neurons_range or (s.point[0], s.point[0])), *s.point[1:],
            "brain" if s.slug == "brain" else "chip") for s in plotted]
 brain_w = value("brain_power") / value("brain_neurons")
-fig = charts.brains_chips(points, brain_w, lang, title=T("chips.chart_title"), x_title=T("chips.x_title"),
+fig = cached_figure(charts.brains_chips, points, brain_w, lang, title=T("chips.chart_title"), x_title=T("chips.x_title"),
                           y_title=T("chips.y_title"),
                           names={"brain_line": T("chips.brain_line", p=nx.fmt_power(brain_w, lang)),
                                  "x": T("chips.hover_x"), "y": T("chips.hover_y")})

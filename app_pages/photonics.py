@@ -7,7 +7,7 @@ from explainers.charts import photonics as charts
 from explainers.content import fmt_num, shown, t, value
 from explainers.models import interconnect as ic
 from explainers.models import optics
-from explainers.ui import chart, current_lang, model_panel, one_minute, readout, scene_bar, sources_line, sources_panel, state
+from explainers.ui import cached_figure, chart, current_lang, model_panel, one_minute, readout, scene_bar, sources_line, sources_panel, state
 from explainers.ui import photonics as ph
 
 lang = current_lang()
@@ -196,7 +196,8 @@ def wdm_section() -> None:
                              default=value("ph_channel_rate"), format_func=lambda r: ph.fmt_rate(r, lang),
                              help=t("photonics.wdm.rate_help", lang))
     w = ph.wdm(float(grid), rate)
-    fig = charts.wdm_spectrum(
+    fig = cached_figure(
+        charts.wdm_spectrum,
         w.wavelengths_nm, w.freqs_thz, w.rate_gbps, w.width_nm, optics.C_BAND_NM,
         hover=t("photonics.wdm.hover", lang), band_label=t("photonics.wdm.band", lang), lang=lang,
         title=t("photonics.wdm.chart_title", lang, n=w.channels, s=fmt_num(w.spacing_ghz, lang)),
@@ -245,7 +246,8 @@ def mzi_section() -> None:
         st.markdown(t("photonics.mzi.bit", lang))
     with right:
         grid, g_bar, g_cross = ph.mzi_sweep()
-        fig = charts.mzi_outputs_chart(
+        fig = cached_figure(
+            charts.mzi_outputs_chart,
             grid, g_bar, g_cross, phi, (bar, cross),
             names=(t("photonics.mzi.bar", lang), t("photonics.mzi.cross", lang)),
             hover=(t("photonics.mzi.hover_bar", lang), t("photonics.mzi.hover_cross", lang)), lang=lang,

@@ -5,7 +5,7 @@ import streamlit as st
 from explainers.content import t
 from explainers.ui import current_lang, state
 from explainers.ui.anatomy import CONFIDENCE_KEYS
-from explainers.ui.tables import filter_references, references_frame
+from explainers.ui.tables import ROWS_PER_PAGE, filter_references, page_count, page_rows, references_frame
 
 lang = current_lang()
 st.title(t("sources.title", lang))
@@ -22,14 +22,23 @@ confidences = state.multi("conf", t("sources.filter_confidence", lang), options=
 query = state.text("q", t("sources.search", lang), placeholder=t("sources.search_placeholder", lang))
 
 shown_frame = filter_references(frame, topics, confidences, query)
-st.caption(t("sources.count", lang, shown=len(shown_frame), total=len(frame)))
+pages = page_count(len(shown_frame))
+state.clamp("p", pages)  # a narrower filter can leave fewer pages than the page asked for
+
+left, right = st.columns([4, 1], vertical_alignment="bottom")
+with right:
+    page = state.number("p", t("sources.page", lang, pages=pages), min_value=1, max_value=pages, default=1)
+rows = page_rows(shown_frame, page)
+with left:
+    st.caption(t("sources.count_page", lang, first=(page - 1) * ROWS_PER_PAGE + min(1, len(rows)),
+                 last=(page - 1) * ROWS_PER_PAGE + len(rows), shown=len(shown_frame), total=len(frame)))
 
 if shown_frame.empty:
     st.info(t("sources.empty", lang), icon=":material/filter_alt_off:")
 else:
     columns = ["quantity", "value", "confidence", "source", "year", "url", "topic", "context", "id"]
     st.dataframe(
-        shown_frame[columns],
+        rows[columns],
         hide_index=True,
         width="stretch",
         height=640,

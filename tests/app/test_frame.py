@@ -90,3 +90,16 @@ def test_broken_content_shows_one_clear_message(tmp_path, monkeypatch):
         assert "glossary.yaml" in message and "[x].term" in message
     finally:
         loader.content.cache_clear()
+
+
+def test_sources_table_is_paged_and_the_page_is_in_the_url():
+    from explainers.ui.tables import ROWS_PER_PAGE
+
+    first = open_page("app_pages/sources.py", "en")
+    assert len(first.dataframe[0].value) == ROWS_PER_PAGE
+    second = open_page("app_pages/sources.py", "en", {"p": "2"})
+    assert_clean(second)
+    assert list(second.dataframe[0].value.index) != list(first.dataframe[0].value.index)
+    narrowed = open_page("app_pages/sources.py", "en", {"p": "2", "q": "Horowitz"})
+    assert_clean(narrowed)  # one page of results: the page number no longer applies, nothing breaks
+    assert 0 < len(narrowed.dataframe[0].value) <= ROWS_PER_PAGE

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 import plotly.graph_objects as go
 import streamlit as st
 
+from explainers.charts.theme import freeze, thaw
 from explainers.content import ref, shown, source_text, t
 
 CONFIDENCE_KEYS = {
@@ -80,6 +81,21 @@ def readout(label: str, value: str, *, help: str | None = None, delta: str | Non
     """A big number with a label that wraps (st.metric truncates long labels to one line)."""
     st.markdown(f"**{label}**", help=help)
     st.metric(label, value, delta=delta, delta_color=delta_color, label_visibility="collapsed")
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _frozen_figure(name: str, _builder, args: tuple, kwargs: dict) -> dict:
+    return freeze(_builder(*args, **kwargs))
+
+
+def cached_figure(builder, *args, **kwargs) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once per distinct input and then reused.
+
+    Plotly validates every property as a figure is built (about 1 ms per trace), which dominated
+    the server time of a rerun; a cached frozen spec is thawed without validating it again.
+    """
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return thaw(_frozen_figure(name, builder, args, kwargs))
 
 
 def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:

@@ -253,6 +253,13 @@ def text(key: str, label: str, *, default: str = "", max_chars: int = 80, placeh
     return value
 
 
+def clamp(key: str, maximum: int) -> None:
+    """Keep an integer control within a maximum that depends on other controls (before it renders)."""
+    wkey = widget_key(key)
+    if isinstance(st.session_state.get(wkey), int) and st.session_state[wkey] > maximum:
+        st.session_state[wkey] = maximum
+
+
 def end_of_run() -> None:
     """Called once after the page ran: scenes and resets have been applied."""
     st.session_state.pop(RESET, None)

@@ -45,6 +45,19 @@ def filter_references(frame: pd.DataFrame, topics: list[str], confidences: list[
     return frame[mask]
 
 
+#: Rows of the Sources table sent at once: the whole table is ~110 kB per change, a page ~25 kB.
+ROWS_PER_PAGE = 50
+
+
+def page_count(rows: int) -> int:
+    return max(1, -(-rows // ROWS_PER_PAGE))
+
+
+def page_rows(frame: pd.DataFrame, page: int) -> pd.DataFrame:
+    start = (page - 1) * ROWS_PER_PAGE
+    return frame.iloc[start:start + ROWS_PER_PAGE]
+
+
 def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) -> list[GlossaryTerm]:
     needle = query.strip().casefold()
     found = []
