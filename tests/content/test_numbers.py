@@ -51,3 +51,17 @@ def test_dutch_and_english_differ_only_in_marks(x, sig):
     en, nl = fmt_num(x, "en", sig), fmt_num(x, "nl", sig)
     swapped = en.replace(",", "\0").replace(".", ",").replace("\0", ".")
     assert nl == swapped
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 4), st.sampled_from(["en", "nl"]))
+def test_fast_path_agrees_with_babel(x, decimals, lang):
+    """fmt_num lays out digits itself with Babel's symbols; Babel's own formatter must agree
+    (within 14 significant digits, where a float and its decimal repr say the same number)."""
+    from babel.numbers import format_decimal
+
+    from explainers.content.numbers import LOCALES
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    rounded = round(x, decimals) or 0.0
+    assert fmt_num(x, lang, decimals=decimals) == format_decimal(rounded, format=pattern, locale=LOCALES[lang],
+                                                                 decimal_quantization=True)
