@@ -408,7 +408,7 @@ def test_a_link_whose_budget_is_spent_elsewhere_reaches_nowhere():
 
 # --------------------------------------------------------------------------- envelopes and long reach
 
-_PAGE_REFS = Path(__file__).resolve().parents[2] / "data" / "references" / "photonics.yaml"
+_PAGE_REFS = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
 _PAGE_ROWS = {row["id"]: row for row in yaml.safe_load(_PAGE_REFS.read_text(encoding="utf-8"))["references"]}
 ALL_REFS = {**REFS, **{rid: row.get("value") for rid, row in _PAGE_ROWS.items()}}
 

@@ -23,7 +23,7 @@ RECALLED = "recalled, unconfirmed"
 
 
 def _rows() -> dict[str, dict]:
-    """data/references.yaml plus the topic files in data/references/ (the crossbar size lives there)."""
+    """data/references.yaml (plus any topic files in data/references/, which the loader also accepts)."""
     paths = (REFS_PATH, *sorted((REFS_PATH.parent / "references").glob("*.yaml")))
     return {r["id"]: r for path in paths for r in yaml.safe_load(path.read_text(encoding="utf-8"))["references"]}
 

@@ -19,7 +19,7 @@ from explainers.models import neuron as nm
 DATA = Path(__file__).resolve().parents[2] / "data"
 REFS_PATH = DATA / "references.yaml"
 RECALLED = "recalled, unconfirmed"
-#: data/references.yaml plus the topic files in data/references/ (the refractory period row lives there).
+#: data/references.yaml (plus any topic files in data/references/, which the loader also accepts).
 ROWS = {
     r["id"]: r
     for path in (REFS_PATH, *sorted((DATA / "references").glob("*.yaml")))

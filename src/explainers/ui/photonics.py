@@ -1,7 +1,7 @@
 """Glue for the Photonics page: model parameters from references, sweeps, readouts and summaries.
 
 Every number the page needs passes through here: link specs come from reference rows (the
-modelling assumptions are rows too, in data/references/photonics.yaml), and every sentence is
+modelling assumptions are rows too, in data/references.yaml), and every sentence is
 built from i18n templates with locale-aware numbers.
 """
 
