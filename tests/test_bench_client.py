@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 import pytest
 
@@ -30,7 +31,9 @@ def test_round_trip_on_sources(server):
             changed = await viewer.change(search, "energy")
             return first, changed, viewer.query_string
 
-    first, changed, query_string = asyncio.run(asyncio.wait_for(scenario(), 30))
+    # Its own thread and event loop: a Playwright test in the same worker may hold this thread's loop.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        first, changed, query_string = pool.submit(asyncio.run, asyncio.wait_for(scenario(), 30)).result()
     assert first.status == "FINISHED_SUCCESSFULLY" and first.ok, first
     assert changed.status == "FINISHED_SUCCESSFULLY" and changed.ok, changed
     assert first.bytes > 0 and changed.bytes > 0
