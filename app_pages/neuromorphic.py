@@ -184,7 +184,7 @@ def neuron() -> None:
         readout(T("neuron.r_rheobase"), f"{n3(rheo)} nA", help=T("neuron.r_rheobase_help"))
     with right:
         frames_t = nx.frame_times(tr, FRAMES)
-        fig = charts.membrane(
+        fig = cached_figure(charts.membrane,
             tr.t_ms, tr.v_mv, tr.spikes_ms, p.v_th_mv, p.v_rest_mv, tr.duration_ms, frames_t, lang,
             title=T("neuron.chart_title", i=n3(i_na)), x_title=T("neuron.x_title"), y_title=T("neuron.y_title"),
             names={"v": T("neuron.v"), "spikes": T("neuron.spikes"), "spike": T("neuron.spike"),

@@ -100,3 +100,15 @@ def test_accessibility_no_serious_or_critical_violations(page, server, path):
     serious = [v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}]
     summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
     assert not serious, summary
+
+
+def test_first_visit_follows_the_browser_language(browser, server):
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, locale="nl-NL")
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/glossary")
+        wait_ready(pg)
+        assert pg.locator("h1", has_text="Woordenlijst").count() == 1
+        pg.wait_for_function("() => location.search.includes('lang=nl')")
+    finally:
+        context.close()
