@@ -65,3 +65,12 @@ def test_fast_path_agrees_with_babel(x, decimals, lang):
     rounded = round(x, decimals) or 0.0
     assert fmt_num(x, lang, decimals=decimals) == format_decimal(rounded, format=pattern, locale=LOCALES[lang],
                                                                  decimal_quantization=True)
+
+
+def test_a_bounded_figure_keeps_its_bound_on_screen():
+    from explainers.content import content, shown
+
+    bounded = [rid for rid, row in content().references.items() if row.qualifier == "below"]
+    assert bounded, "the reference set has figures given as an upper bound"
+    for lang in ("en", "nl"):
+        assert all(shown(rid, lang).startswith("< ") for rid in bounded)

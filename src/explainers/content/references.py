@@ -9,6 +9,10 @@ from .numbers import fmt_auto, fmt_range
 from .schema import DEFAULT_OK, Reference
 
 
+#: How a source bounded its figure ("<5", "~20", ">15") stays visible wherever the figure is shown.
+QUALIFIER_MARK = {"approx": "≈ ", "below": "< ", "at_most": "≤ ", "above": "> ", "at_least": "≥ "}
+
+
 def ref(ref_id: str) -> Reference:
     """The reference row `ref_id` (KeyError names the missing id)."""
     try:
@@ -43,7 +47,7 @@ def shown(ref_id: str, lang: str, sig: int = 3) -> str:
     if row.low is not None and row.high is not None:
         number = fmt_range(row.low, row.high, lang, sig)
     elif row.value is not None:
-        number = fmt_auto(row.value, lang, sig)
+        number = QUALIFIER_MARK.get(row.qualifier or "", "") + fmt_auto(row.value, lang, sig)
     else:
         return row.text(lang) if row.text else ""
     unit = unit_label(row.unit, lang)
