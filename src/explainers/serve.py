@@ -43,6 +43,24 @@ def patch_nodelay() -> None:
     starlette_server._bind_socket = bind_with_nodelay
 
 
+def streamlit_flags(port: int, address: str | None, *, stock: bool = False, extra: list[str] | None = None) -> list[str]:
+    """Command-line flags for `streamlit run`.
+
+    Listening on every interface with no address named, Streamlit looks up the machine's *external*
+    IP from a web service at start-up, only to print it; naming the browser address as localhost
+    (unless the caller names one) keeps the server from making any request outside the machine.
+    """
+    extra = extra or []
+    flags = [f"--server.port={port}"]
+    if address:
+        flags.append(f"--server.address={address}")
+    elif not any(flag.startswith("--browser.serverAddress") for flag in extra):
+        flags.append("--browser.serverAddress=localhost")
+    if stock:
+        flags += STOCK_FLAGS
+    return flags
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8501)))
@@ -51,12 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     args, extra = parser.parse_known_args(argv)
 
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
-    flags = [f"--server.port={args.port}"]
-    if args.address:
-        flags.append(f"--server.address={args.address}")
-    if args.stock:
-        flags += STOCK_FLAGS
-    else:
+    flags = streamlit_flags(args.port, args.address, stock=args.stock, extra=extra)
+    if not args.stock:
         patch_nodelay()
 
     from streamlit.web import cli

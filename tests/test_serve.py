@@ -1,0 +1,36 @@
+"""The launcher: tuned by default, and it never makes Streamlit look up an external IP."""
+
+from __future__ import annotations
+
+import socket
+
+from explainers import serve
+
+
+def test_default_flags_name_localhost_so_streamlit_makes_no_outside_request():
+    flags = serve.streamlit_flags(8501, None)
+    assert "--server.port=8501" in flags
+    assert "--browser.serverAddress=localhost" in flags
+    assert not any(flag in flags for flag in serve.STOCK_FLAGS)
+
+
+def test_an_explicit_address_or_browser_address_is_kept():
+    assert "--server.address=127.0.0.1" in serve.streamlit_flags(9000, "127.0.0.1")
+    custom = serve.streamlit_flags(9000, None, extra=["--browser.serverAddress=explainer.example"])
+    assert "--browser.serverAddress=localhost" not in custom
+
+
+def test_stock_restores_streamlit_defaults():
+    flags = serve.streamlit_flags(9000, None, stock=True)
+    assert "--runner.postScriptGC=true" in flags and "--server.fileWatcherType=auto" in flags
+
+
+def test_the_listening_socket_gets_tcp_nodelay():
+    from streamlit.web.server.starlette import starlette_server
+
+    serve.patch_nodelay()
+    sock = starlette_server._bind_socket("127.0.0.1", 0, 8)
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        sock.close()
