@@ -74,3 +74,23 @@ def test_a_bounded_figure_keeps_its_bound_on_screen():
     assert bounded, "the reference set has figures given as an upper bound"
     for lang in ("en", "nl"):
         assert all(shown(rid, lang).startswith("< ") for rid in bounded)
+
+
+@pytest.mark.parametrize(("x", "lang", "expected"), [
+    (175e9, "en", "175 billion"), (175e9, "nl", "175 miljard"), (1.05e6, "nl", "1,05 miljoen"),
+    (15.6e12, "nl", "15,6 biljoen"), (950, "en", "950"), (3.8e25, "nl", "3,8 × 10²⁵"),
+])
+def test_large_counts_in_words(x, lang, expected):
+    from explainers.content import fmt_count
+
+    assert fmt_count(x, lang) == expected
+
+
+@pytest.mark.parametrize(("x", "lang", "expected"), [
+    (0.063, "en", "63 mW"), (2600, "nl", "2,6 kW"), (0.23e-9, "en", "0.23 nW"), (20, "nl", "20 W"),
+    (float("nan"), "en", "– W"),
+])
+def test_power_with_an_si_prefix(x, lang, expected):
+    from explainers.content import fmt_prefixed
+
+    assert fmt_prefixed(x, "W", lang) == expected

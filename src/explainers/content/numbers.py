@@ -93,6 +93,36 @@ def fmt_auto(x: float, lang: str, sig: int = 3) -> str:
     return fmt_sci(x, lang, sig)
 
 
+def fmt_count(x: float, lang: str, sig: int = 3) -> str:
+    """Large counts in words, as people say them: '175 billion' / '175 miljard'; beyond that, 10ⁿ."""
+    from .i18n import t  # (numbers are formatted before any text is needed; import when used)
+
+    value = _finite(x)
+    if value is None:
+        return DASH
+    if abs(value) >= 1e15:
+        return fmt_sci(value, lang, sig)
+    for scale, key in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return t(f"num.{key}", lang, x=fmt_num(value / scale, lang, sig))
+    return fmt_num(value, lang, sig)
+
+
+_PREFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))  # stops at n: the brain is "0.23 nW per neuron"
+
+
+def fmt_prefixed(x: float, unit: str, lang: str, sig: int = 3) -> str:
+    """A quantity with an SI prefix that keeps 1–999 in front: 0.063 W -> '63 mW', 2600 W -> '2.6 kW'."""
+    value = _finite(x)
+    if value is None:
+        return f"{DASH} {unit}"
+    for factor, prefix in _PREFIXES:
+        if abs(value) >= factor:
+            return f"{fmt_num(value / factor, lang, sig)} {prefix}{unit}"
+    factor, prefix = _PREFIXES[-1]
+    return f"{fmt_num(value / factor, lang, sig)} {prefix}{unit}"
+
+
 def fmt_range(low: float, high: float, lang: str, sig: int = 3) -> str:
     """'1.300–2.600' for a range where sources disagree."""
     return f"{fmt_auto(low, lang, sig)}{DASH}{fmt_auto(high, lang, sig)}"

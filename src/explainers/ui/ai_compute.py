@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from explainers.content import default_values, fmt_num, fmt_sci, ref, t, value
+from explainers.content import default_values, fmt_count, fmt_num, fmt_sci, ref, t, value
 from explainers.models import ai_compute as ai
 
 PAGE = "ai-compute"
@@ -128,15 +128,8 @@ BATCH_OPTIONS: list[int] = [2**k for k in range(0, 13)]  # 1 .. 4096
 
 @lru_cache(maxsize=4096)
 def count_words(x: float, lang: str) -> str:
-    """175e9 -> '175 billion' / '175 miljard'; scientific notation above the trillions."""
-    if not math.isfinite(x):
-        return fmt_num(x, lang)
-    for scale, key in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(x) >= scale and abs(x) < 1000 * 1e12:
-            return t(f"ai_compute.num.{key}", lang, x=fmt_num(x / scale, lang, 3))
-    if abs(x) >= 1000 * 1e12:
-        return fmt_sci(x, lang)
-    return fmt_num(x, lang, 3)
+    """175e9 -> '175 billion' / '175 miljard' (cached: slider labels are formatted on every run)."""
+    return fmt_count(x, lang)
 
 
 def round_sig(x: float, sig: int) -> float:

@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 import streamlit as st
 
+from explainers.content import numbers
 from explainers.content import default_values, fmt_auto, fmt_num, fmt_sci, ref, t, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
@@ -308,23 +309,12 @@ class System:
 
 
 def fmt_count(x: float, lang: str) -> str:
-    """1,05 miljoen / 1.15 billion: large counts in words, as people say them (powers of ten beyond)."""
-    if abs(x) >= 1e15:
-        return fmt_sci(x, lang, 3)
-    for exp, key in ((12, "trillion"), (9, "billion"), (6, "million")):
-        if abs(x) >= 10.0**exp:
-            return t(f"neuromorphic.count.{key}", lang, n=fmt_num(x / 10.0**exp, lang, 3))
-    return fmt_num(x, lang, 3)
+    return numbers.fmt_count(x, lang)
 
 
 def fmt_power(w: float, lang: str) -> str:
     """Power with a readable prefix: 63 mW, 2.6 kW, 0.23 nW."""
-    if not math.isfinite(w):
-        return fmt_auto(w, lang)
-    for factor, unit in ((1e3, "kW"), (1.0, "W"), (1e-3, "mW"), (1e-6, "µW"), (1e-9, "nW")):
-        if abs(w) >= factor:
-            return f"{fmt_num(w / factor, lang, 3)} {unit}"
-    return f"{fmt_num(w / 1e-9, lang, 2)} nW"
+    return numbers.fmt_prefixed(w, "W", lang)
 
 
 def systems(lang: str) -> list[System]:

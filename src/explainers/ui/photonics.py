@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from explainers.charts.theme import freeze, thaw, with_vline
-from explainers.content import default_values, fmt_num, t, value
+from explainers.content import default_values, fmt_num, fmt_prefixed, t, value
 from explainers.models import interconnect as ic
 from explainers.models import optics
 
@@ -257,11 +257,7 @@ def fmt_energy(pj: float, lang: str) -> str:
 
 
 def fmt_power(w: float, lang: str) -> str:
-    if w < 1:
-        return f"{fmt_num(w * 1000, lang, 3)} mW"
-    if w >= 1000:
-        return f"{fmt_num(w / 1000, lang, 3)} kW"
-    return f"{fmt_num(w, lang, 3)} W"
+    return fmt_prefixed(w, "W", lang)
 
 
 def fmt_times(x: float, lang: str) -> str:
