@@ -128,31 +128,8 @@ def links_section() -> None:
         readout(t("photonics.energy.crossover", lang), big, help=t("photonics.energy.crossover_help", lang))
         st.caption(note)
 
-    # Long distances: what the fibre itself does, and what it would take to go further.
-    if distance >= 1000:
-        att = ph.fibre_attenuation(fibre)
-        km = distance / 1000
-        loss = att * km
-        p_out = float(optics.fibre_output_power_dbm(value(ph.LAUNCH_REF), km, att))
-        budget = ph.long_reach_budget_db()
-        spans = int(optics.amplified_spans(km, att, budget))
-        text = t("photonics.fibre_box.loss", lang, d=d_text, fibre=t(f"photonics.fibre_name.{fibre}", lang), att=fmt_num(att, lang, 3),
-                 loss=fmt_num(loss, lang, 3), p_in=fmt_num(value(ph.LAUNCH_REF), lang), p_out=fmt_num(p_out, lang, 3),
-                 pct=fmt_num(100 * float(optics.dbm_to_mw(-loss)), lang, 2))
-        if spans <= 1:
-            text += " " + t("photonics.fibre_box.fits", lang, budget=fmt_num(budget, lang),
-                            margin=fmt_num(budget - loss, lang, 2))
-        else:
-            text += " " + t("photonics.fibre_box.amplifiers", lang, budget=fmt_num(budget, lang), amps=spans - 1,
-                            span=ph.fmt_distance(distance / spans, lang, 2))
-        if fibre != ph.DEFAULT_FIBRE:
-            att0 = ph.fibre_attenuation(ph.DEFAULT_FIBRE)
-            spans0 = int(optics.amplified_spans(km, att0, budget))
-            text += " " + t("photonics.fibre_box.standard", lang, fibre=t(f"photonics.fibre_name.{ph.DEFAULT_FIBRE}", lang),
-                            loss=fmt_num(att0 * km, lang, 3), amps=max(spans0 - 1, 0))
-        if fibre.endswith("1550"):
-            text += " " + t("photonics.fibre_box.dispersion", lang)
-        st.info(text, icon=":material/conversion_path:")
+    if distance >= 1000:  # long distances: what the fibre itself does, and what it would take
+        st.info(ph.fibre_box_text(fibre, distance, lang), icon=":material/conversion_path:")
 
     # The power of one link: energy per bit x throughput.
     st.subheader(t("photonics.power.heading", lang))

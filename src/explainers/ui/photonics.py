@@ -478,3 +478,31 @@ def mzi_sweep() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     grid = np.linspace(0.0, 2.0, 201)
     bar, cross = optics.mzi_outputs(grid * math.pi)
     return grid, np.asarray(bar), np.asarray(cross)
+
+
+def fibre_box_text(fibre: str, distance: float, lang: str) -> str:
+    """Beyond 1 km: the fibre's loss, the light left, whether the long-reach budget closes, the
+    amplifiers standard fibre would need, and the dispersion caveat at 1550 nm."""
+    att = fibre_attenuation(fibre)
+    km = distance / 1000
+    loss = att * km
+    p_out = float(optics.fibre_output_power_dbm(value(LAUNCH_REF), km, att))
+    budget = long_reach_budget_db()
+    spans = int(optics.amplified_spans(km, att, budget))
+    text = t("photonics.fibre_box.loss", lang, d=fmt_distance(distance, lang),
+             fibre=t(f"photonics.fibre_name.{fibre}", lang), att=fmt_num(att, lang, 3), loss=fmt_num(loss, lang, 3), p_in=fmt_num(value(LAUNCH_REF), lang), p_out=fmt_num(p_out, lang, 3),
+             pct=fmt_num(100 * float(optics.dbm_to_mw(-loss)), lang, 2))
+    if spans <= 1:
+        text += " " + t("photonics.fibre_box.fits", lang, budget=fmt_num(budget, lang),
+                        margin=fmt_num(budget - loss, lang, 2))
+    else:
+        text += " " + t("photonics.fibre_box.amplifiers", lang, budget=fmt_num(budget, lang), amps=spans - 1,
+                        span=fmt_distance(distance / spans, lang, 2))
+    if fibre != DEFAULT_FIBRE:
+        att0 = fibre_attenuation(DEFAULT_FIBRE)
+        spans0 = int(optics.amplified_spans(km, att0, budget))
+        text += " " + t("photonics.fibre_box.standard", lang,
+                        fibre=t(f"photonics.fibre_name.{DEFAULT_FIBRE}", lang), loss=fmt_num(att0 * km, lang, 3), amps=max(spans0 - 1, 0))
+    if fibre.endswith("1550"):
+        text += " " + t("photonics.fibre_box.dispersion", lang)
+    return text
