@@ -34,3 +34,22 @@ def test_the_listening_socket_gets_tcp_nodelay():
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
     finally:
         sock.close()
+
+
+
+def test_plotly_turns_charts_into_json_with_orjson(monkeypatch):
+    """Plotly picks orjson ("auto") only when it is installed; the standard library is ~6x slower per chart."""
+    import json
+
+    import numpy as np
+    import orjson
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    calls = []
+    real = orjson.dumps
+    monkeypatch.setattr(orjson, "dumps", lambda *a, **k: calls.append(1) or real(*a, **k))
+    fig = go.Figure(go.Scatter(x=np.arange(3.0), y=np.array([1.0, np.nan, 2.0])))
+    fast = pio.to_json(fig, validate=False)
+    assert calls, "plotly did not use orjson"
+    assert json.loads(fast) == json.loads(pio.to_json(fig, validate=False, engine="json"))  # same chart

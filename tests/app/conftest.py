@@ -65,6 +65,7 @@ def visible_text(at: AppTest) -> str:
         parts += [str(el.value) for el in at.get(kind)]
     for metric in at.get("metric"):
         parts.append(str(metric.value))
+    parts += [el.proto.body for el in at.get("html")]
     return "\n".join(parts)
 
 

@@ -112,3 +112,47 @@ def test_first_visit_follows_the_browser_language(browser, server):
         pg.wait_for_function("() => location.search.includes('lang=nl')")
     finally:
         context.close()
+
+
+def test_the_csv_download_holds_the_filtered_rows(page, server):
+    page.goto(f"{server}/sources?lang=nl&q=Horowitz")
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Downloaden als CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename == "references-nl.csv"
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    assert rows and all("horowitz" in " ".join(r.values()).casefold() for r in rows)
+    shown = page.locator(".stMainBlockContainer [data-testid=stCaptionContainer]").first.inner_text()
+    assert f" {len(rows)} " in shown  # the count above the table is the number of rows downloaded
+
+
+def test_presenter_view_switches_without_reloading_the_page(page, server):
+    page.goto(f"{server}/glossary?lang=en")
+    wait_ready(page)
+    h1 = page.locator("h1").first
+    normal = float(h1.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    page.get_by_text("Presenter view").click()
+    page.wait_for_function("() => location.search.includes('present=1')")
+    page.wait_for_function(f"() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) > {normal}")
+    card = page.locator(".gl-card").first
+    assert float(card.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) > 20
+    page.get_by_text("Presenter view").click()
+    page.wait_for_function("() => !location.search.includes('present=1')")
+    page.wait_for_function(f"() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) == {normal}")
+
+
+def test_typing_in_the_glossary_search_filters_the_cards(page, server):
+    page.goto(f"{server}/glossary?lang=nl")
+    wait_ready(page)
+    total = page.locator(".gl-card").count()
+    box = page.get_by_label("Zoeken")
+    box.fill("synaps")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('q=synaps')")
+    wait_ready(page)
+    assert 0 < page.locator(".gl-card").count() < total
+    assert all("synaps" in text.casefold() for text in page.locator(".gl-card").all_inner_texts())

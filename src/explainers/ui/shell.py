@@ -51,6 +51,8 @@ PRESENT_CSS = """
   .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3.2rem !important; }
   h1 { font-size: 3rem !important; }
+  .gl-card { font-size: 1.3rem; }  /* the glossary's cards (ui.tables) */
+  .gl-card dd.gl-other { font-size: 1.05rem; }
 </style>
 """
 
@@ -76,6 +78,23 @@ def _menu(pages: list, lang: str) -> None:
         st.divider()
 
 
+@st.fragment
+def _presenter_switch(lang: str) -> None:
+    """The presenter-view toggle and its CSS, as a fragment: switching it reruns nothing else.
+
+    The toggle belongs to the frame (its URL key is the same on every page), so while it runs the
+    state module is told so, also when the fragment reruns on its own on some page.
+    """
+    page = st.session_state.get(state.PAGE, "")
+    state.set_page("")
+    try:
+        present = state.toggle("present", t("present.label", lang), default=False, help=t("present.help", lang))
+    finally:
+        state.set_page(page)
+    # Always one element here: a style block left out on a fragment rerun would stay on the page.
+    st.html(PRESENT_CSS if present else "<style>/* presenter view off */</style>")
+
+
 def _check_content() -> bool:
     try:
         content()
@@ -95,7 +114,7 @@ def run() -> None:
     state.set_page("")
     with st.sidebar:
         lang = language_switch(t("lang.label", "en") + " / " + t("lang.label", "nl"))
-        present = state.toggle("present", t("present.label", lang), default=False, help=t("present.help", lang))
+        _presenter_switch(lang)
 
     pages = [st.Page(entry.file, title=t(entry.title_key, lang), icon=entry.icon, url_path=entry.url_path,
                      default=entry.default) for entry in PAGES]
@@ -107,7 +126,7 @@ def run() -> None:
     state.set_page(nav.url_path)
     apply_from_url(nav.url_path)
 
-    st.html(BASE_CSS + (PRESENT_CSS if present else ""))
+    st.html(BASE_CSS)
     notices = st.container()
     with st.sidebar:
         st.caption(t("sidebar.note", lang))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from explainers.content import content, shown, source_text, t
@@ -11,9 +16,9 @@ from explainers.content.schema import GlossaryTerm
 from .anatomy import CONFIDENCE_KEYS, confidence_label
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def references_frame(lang: str) -> pd.DataFrame:
-    """Every reference, in `lang`, as a table (cached: it never changes while the app runs)."""
+    """Every reference, in `lang`, as a table (built once per language; callers must not modify it)."""
     rows = []
     for rid, row in content().references.items():
         rows.append({
@@ -36,13 +41,54 @@ def references_frame(lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def filter_references(frame: pd.DataFrame, topics: list[str], confidences: list[str], query: str) -> pd.DataFrame:
-    mask = frame["topic_slug"].isin(topics) & frame["confidence_slug"].isin(confidences)
-    if query.strip():
+#: The columns of the Sources table, in the order shown.
+SHOWN_COLUMNS = ["quantity", "value", "confidence", "source", "year", "url", "topic", "context", "id"]
+CSV_COLUMNS = ["id", "topic", "quantity", "value_number", "low", "high", "unit", "value", "context", "source", "year",
+               "url", "confidence"]
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """The references of one language, ready to filter on every keystroke without pandas."""
+
+    frame: pd.DataFrame  # every column (the CSV is cut from it)
+    shown: pa.Table  # the columns shown, converted to Arrow once (st.dataframe sends Arrow)
+    topic: np.ndarray  # slug per row
+    confidence: np.ndarray  # slug per row
+    haystack: tuple[str, ...]  # what the search box looks in, case-folded
+    topic_slugs: tuple[str, ...]  # every topic, in order of first appearance
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def match(self, topics: list[str], confidences: list[str], query: str) -> np.ndarray:
+        """Indices of the rows in one of `topics` and `confidences` whose text contains `query`."""
+        mask = np.isin(self.topic, topics) & np.isin(self.confidence, confidences)
         needle = query.strip().casefold()
-        haystack = (frame["id"] + " " + frame["quantity"] + " " + frame["context"] + " " + frame["source"]).str.casefold()
-        mask &= haystack.str.contains(needle, regex=False)
-    return frame[mask]
+        if needle:
+            mask &= np.fromiter((needle in text for text in self.haystack), dtype=bool, count=len(self.haystack))
+        return np.flatnonzero(mask)
+
+    def rows(self, indices: np.ndarray) -> pa.Table:
+        return self.shown.take(pa.array(indices, type=pa.int64()))
+
+    def csv(self, indices: np.ndarray) -> bytes:
+        """The rows at `indices` as the CSV the Sources page offers for download."""
+        return self.frame.iloc[indices][CSV_COLUMNS].to_csv(index=False).encode("utf-8")
+
+
+@st.cache_resource(show_spinner=False)
+def reference_table(lang: str) -> ReferenceTable:
+    frame = references_frame(lang)
+    haystack = (frame["id"] + " " + frame["quantity"] + " " + frame["context"] + " " + frame["source"]).str.casefold()
+    return ReferenceTable(
+        frame=frame,
+        shown=pa.Table.from_pandas(frame[SHOWN_COLUMNS], preserve_index=False),
+        topic=frame["topic_slug"].to_numpy(dtype=object),
+        confidence=frame["confidence_slug"].to_numpy(dtype=object),
+        haystack=tuple(haystack),
+        topic_slugs=tuple(dict.fromkeys(frame["topic_slug"])),
+    )
 
 
 #: Rows of the Sources table sent at once: the whole table is ~110 kB per change, a page ~25 kB.
@@ -53,9 +99,9 @@ def page_count(rows: int) -> int:
     return max(1, -(-rows // ROWS_PER_PAGE))
 
 
-def page_rows(frame: pd.DataFrame, page: int) -> pd.DataFrame:
+def page_slice(indices: np.ndarray, page: int) -> np.ndarray:
     start = (page - 1) * ROWS_PER_PAGE
-    return frame.iloc[start:start + ROWS_PER_PAGE]
+    return indices[start:start + ROWS_PER_PAGE]
 
 
 def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) -> list[GlossaryTerm]:
@@ -69,3 +115,33 @@ def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) 
             continue
         found.append(term)
     return sorted(found, key=lambda term: term.term.en.casefold())
+
+
+#: The glossary's cards: one HTML block for the whole list (a bordered container per term cost ~5
+#: elements each, ~150 per rerun). Colours are the theme's: text, caption grey and border.
+GLOSSARY_CSS = """
+<style>
+  .gl-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem;
+             margin: 0; padding: 0; }
+  .gl-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; margin: 0;
+             line-height: 1.6; }
+  .gl-card dt { margin: 0 0 0.5rem 0; }
+  .gl-card dd { margin: 0 0 0.75rem 0; }
+  .gl-card dd.gl-other { margin: 0; font-size: 0.875rem; color: #5A6169; }
+</style>
+"""
+
+
+def glossary_html(terms: list[GlossaryTerm], lang: str) -> str:
+    """The terms as cards (term and topic, definition, the term in the other language), escaped."""
+    other = "nl" if lang == "en" else "en"
+    other_label = escape(t("glossary.other_lang", lang))
+    cards = []
+    for term in terms:
+        topic = escape(t(f"glossary.topics.{term.topic}", lang))
+        cards.append(
+            f'<div class="gl-card" id="term-{escape(term.id)}"><dt><strong>{escape(term.term(lang))}</strong> · {topic}</dt>'
+            f"<dd>{escape(term.definition(lang))}</dd>"
+            f'<dd class="gl-other">{other_label}: <i lang="{other}">{escape(term.term(other))}</i></dd></div>'
+        )
+    return GLOSSARY_CSS + f'<dl class="gl-list">{"".join(cards)}</dl>'
