@@ -7,9 +7,9 @@ from explainers.ui import current_lang, readout, sources_line
 
 lang = current_lang()
 
+# Each block of text is one element: every element costs server time on each rerun (language switch).
 st.title(t("home.title", lang))
-st.markdown(f"##### {t('home.subtitle', lang)}")
-st.markdown(t("home.intro", lang))
+st.markdown(f"##### {t('home.subtitle', lang)}\n\n{t('home.intro', lang)}")
 
 # The three technologies, one card each: what, why, one number with its source, a link.
 cards = [
@@ -44,9 +44,9 @@ st.markdown(f"### {t('home.cards_title', lang)}")
 for col, card in zip(st.columns(3, gap="medium"), cards):
     with col, st.container(border=True, height="stretch"):
         key = card["key"]
-        st.markdown(f"#### {t(f'home.{key}.title', lang)}")
-        st.markdown(f"**{t('home.what', lang)}** {t(f'home.{key}.what', lang)}")
-        st.markdown(f"**{t('home.why', lang)}** {t(f'home.{key}.why', lang)}")
+        st.markdown(f"#### {t(f'home.{key}.title', lang)}\n\n"
+                    f"**{t('home.what', lang)}** {t(f'home.{key}.what', lang)}\n\n"
+                    f"**{t('home.why', lang)}** {t(f'home.{key}.why', lang)}")
         readout(t(f"home.{key}.metric_label", lang), card["metric"], help=card["metric_help"])
         st.caption(sources_line(card["refs"], lang))
         st.page_link(card["page"], label=t(f"home.{key}.link", lang), icon=":material/arrow_forward:",
@@ -58,15 +58,13 @@ with ctx_left:
     st.markdown(t("home.context", lang, aif=shown("aif_total", lang), photondelta=shown("pd_total", lang)))
     st.caption(sources_line(("uknl_feb", "uknl_mission", "uknl_sign", "aif_total", "aif_timeline", "pd_total"), lang))
 with ctx_right, st.container(border=True):
-    st.markdown(f"**{t('home.timeline_title', lang)}**")
-    for rid in ("uknl_feb", "uknl_neuro", "uknl_mission", "aif_timeline"):
-        row = ref(rid)
-        st.markdown(f"- **{row.text(lang) if row.text else shown(rid, lang)}** — {row.quantity(lang)}")
+    items = [f"- **{ref(rid).text(lang) if ref(rid).text else shown(rid, lang)}** — {ref(rid).quantity(lang)}"
+             for rid in ("uknl_feb", "uknl_neuro", "uknl_mission", "aif_timeline")]
+    st.markdown(f"**{t('home.timeline_title', lang)}**\n\n" + "\n".join(items))
 
 st.markdown(f"### {t('home.howto_title', lang)}")
 for col, who in zip(st.columns(3, gap="medium"), ("delegates", "students", "presenters")):
     with col, st.container(border=True, height="stretch"):
-        st.markdown(f"**{t(f'home.howto.{who}.title', lang)}**")
-        st.markdown(t(f"home.howto.{who}.text", lang))
+        st.markdown(f"**{t(f'home.howto.{who}.title', lang)}**\n\n{t(f'home.howto.{who}.text', lang)}")
 
 st.caption(t("home.footer", lang))

@@ -210,12 +210,19 @@ class Trace:
 MAX_TRACE_POINTS = 1000
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
 def trace(current_na: float) -> Trace:
-    """One neuron at a constant current: the membrane potential, ready to draw (cheap, not cached)."""
+    """One neuron at a constant current: the membrane potential, ready to draw.
+
+    Cached per current (the slider has a few dozen steps): the simulation took a fifth of a rerun.
+    The arrays are shared between sessions, so they are made read-only.
+    """
     p = setup().lif
     res = nm.simulate_lif(current_na, value("ndx_sim_ms"), value("ndx_dt_ms"), **p.as_kwargs())
     spikes = np.asarray(res.spike_times_ms[0], dtype=float)
     t_ms, v_mv = display_trace(res.times_ms, res.v_mv, spikes, p.v_th_mv, p.v_reset_mv, MAX_TRACE_POINTS)
+    for arr in (t_ms, v_mv, spikes):
+        arr.setflags(write=False)
     return Trace(t_ms, v_mv, spikes, res.duration_ms, float(nm.lif_rate_hz(current_na, **p.as_kwargs())),
                  p.v_rest_mv + p.r_mohm * current_na)
 
