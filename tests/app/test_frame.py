@@ -104,3 +104,18 @@ def test_sources_table_is_paged_and_the_page_is_in_the_url():
     narrowed = open_page("app_pages/sources.py", "en", {"p": "2", "q": "Horowitz"})
     assert_clean(narrowed)  # one page of results: the page number no longer applies, nothing breaks
     assert 0 < len(narrowed.dataframe[0].value) <= ROWS_PER_PAGE
+
+
+def test_option_labels_follow_a_language_switch():
+    """Option labels are remembered per language: after a switch they must be the new language's."""
+    at = open_page("app_pages/photonics.py", "en")
+    slider = next(s for s in at.select_slider if s.key == "_w_photonics.d_m")
+    english = list(slider.options)
+    at.session_state["_w_lang"] = "nl"
+    at.run()
+    assert_clean(at)
+    slider = next(s for s in at.select_slider if s.key == "_w_photonics.d_m")
+    dutch = list(slider.options)
+    assert len(dutch) == len(english) and dutch != english
+    decimals = [(en, nl) for en, nl in zip(english, dutch) if "." in en]
+    assert decimals and all(nl == en.replace(".", ",") for en, nl in decimals)  # e.g. 1.5 m -> 1,5 m

@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainers.content import DEFAULT_LANG, LANGS, normalise_lang
 
-from .state import notice, raw_param
+from .state import LANG, notice, raw_param
 
 KEY = "lang"
 WIDGET = "_w_lang"
@@ -45,7 +45,7 @@ def language_switch(label: str | None = None) -> str:
         persist_state="session",
     )
     lang = lang if lang in LANGS else DEFAULT_LANG
-    st.session_state["_lang_last"] = lang
+    st.session_state[LANG] = lang
     if st.query_params.get(KEY) != lang:
         st.query_params[KEY] = lang
     return lang
@@ -53,4 +53,4 @@ def language_switch(label: str | None = None) -> str:
 
 def current_lang() -> str:
     """The language chosen in this run (for code that runs after the switch)."""
-    return st.session_state.get("_lang_last", DEFAULT_LANG)
+    return st.session_state.get(LANG, DEFAULT_LANG)

@@ -198,6 +198,7 @@ def _best(links: list[ic.LinkSpec], d: float, rate: float) -> tuple[str | None, 
     return (links[i].slug, float(energy[0])) if i >= 0 else (None, float("nan"))
 
 
+@lru_cache(maxsize=2048)  # a few hundred distinct states; a hit costs microseconds, a miss ~2 ms
 def verdict(fibre: str, rate: float, slugs: tuple[str, ...], distance_m: float) -> Verdict:
     links = links_for(fibre)
     el = [links[s] for s in slugs if s in ELECTRICAL]
@@ -219,7 +220,8 @@ def crossover(fibre: str, rate: float, slugs: tuple[str, ...]) -> float:
     return ic.crossover_between(el, opt, rate, distance_grid(fibre, rate))
 
 
-def power_rows(fibre: str, rate: float, distance_m: float, tbps: float) -> list[tuple[str, str | None, float]]:
+@lru_cache(maxsize=2048)
+def power_rows(fibre: str, rate: float, distance_m: float, tbps: float) -> tuple[tuple[str, str | None, float], ...]:
     """(row, link slug, watts) for copper (cheapest electrical), pluggable, long reach, CPO; nan = not possible."""
     links = links_for(fibre)
     gbps = tbps * 1000.0
@@ -229,7 +231,7 @@ def power_rows(fibre: str, rate: float, distance_m: float, tbps: float) -> list[
     for slug in POWER_ROWS[1:]:
         e = float(ic.energy_pj_per_bit(links[slug], distance_m, rate))
         rows.append((slug, slug, float(ic.link_power_w(e, gbps))))
-    return rows
+    return tuple(rows)
 
 
 # --- formatting ---------------------------------------------------------------------------------

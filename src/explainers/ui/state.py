@@ -22,6 +22,7 @@ MAX_RAW = 200  # longer URL values are rejected without parsing
 
 
 PAGE = "_page"  # url_path of the page being run ("" while the frame runs)
+LANG = "_lang_last"  # the language of this run (set by the language switch)
 
 
 def set_page(url_path: str) -> None:
@@ -56,6 +57,23 @@ def clear_scene_marker() -> None:
     """A person moved a control: the view is no longer the named scene."""
     if "scene" in st.query_params:
         del st.query_params["scene"]
+
+
+_LABELS: dict[tuple, dict[Any, str]] = {}  # (page, key, language, options) -> option labels
+
+
+def _labels(key: str, options: list, format_func: Callable[[Any], str]) -> Callable[[Any], str]:
+    """`format_func`, remembered per language: a widget formats every option several times per run.
+
+    A control's labels must depend only on the option and the language (true of every control here).
+    """
+    memo_key = (st.session_state.get(PAGE, ""), key, st.session_state.get(LANG, ""), tuple(options))
+    labels = _LABELS.get(memo_key)
+    if labels is None:
+        labels = {option: format_func(option) for option in options}
+        if len(_LABELS) < 2000:  # bounded: pages x controls x languages, plus options that change
+            _LABELS[memo_key] = labels
+    return labels.__getitem__
 
 
 def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
@@ -200,7 +218,7 @@ def stepped(key: str, label: str, *, options: Sequence[float], default: float,
     """A slider over fixed (e.g. logarithmic) steps; the URL holds the number, the label is localised."""
     options = list(options)
     _seed(key, default, parse_nearest(options))
-    value = st.select_slider(label, options=options, format_func=format_func, help=help,
+    value = st.select_slider(label, options=options, format_func=_labels(key, options, format_func), help=help,
                              key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
     _sync(key, value, default)
     return value
@@ -212,7 +230,7 @@ def choice(key: str, label: str, *, options: Sequence[str], default: str, format
     options = list(options)
     _seed(key, default, parse_choice(options))
     wkey = widget_key(key)
-    common = dict(format_func=format_func, help=help, key=wkey, on_change=clear_scene_marker,
+    common = dict(format_func=_labels(key, options, format_func), help=help, key=wkey, on_change=clear_scene_marker,
                   persist_state="session")
     if kind == "selectbox":
         value = st.selectbox(label, options, **common)
@@ -230,7 +248,8 @@ def multi(key: str, label: str, *, options: Sequence[str], default: Sequence[str
     """Several slugs (pills); stored in the URL as `a,b,c`."""
     options, default = list(options), list(default)
     _seed(key, default, parse_multi(options))
-    value = st.pills(label, options, selection_mode="multi", format_func=format_func, help=help, wrap=True,
+    value = st.pills(label, options, selection_mode="multi", format_func=_labels(key, options, format_func),
+                     help=help, wrap=True,
                      key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
     value = [o for o in options if o in (value or [])]
     _sync(key, value, default)
