@@ -4,7 +4,6 @@ Thin page script: read the controls (URL-bound) -> call the models through ui.ne
 the charts -> render. Every number comes from a reference row or from the models.
 """
 
-import pandas as pd
 import streamlit as st
 
 from explainers.charts import neuromorphic as charts
@@ -285,24 +284,8 @@ events()
 st.subheader(T("chips.title"))
 st.markdown(T("chips.intro"))
 systems = nx.systems(lang)
-caveat_values = dict(
-    brain_n=nx.fmt_count(value("brain_neurons"), lang), brain_p=shown("brain_power", lang),
-    tn_p=shown("tn_63mw", lang), tn_hi=nx.fmt_power(ref("tn_70mw").high * 1e-3, lang), tn_e=shown("tn_26pj", lang),
-    loihi_e=shown("loihi_sop", lang), loihi2_p=shown("ndx_loihi2_p", lang), hala_p=shown("hala_p", lang),
-    np_x=n3(value("np_eff")), cores=n3(value("her_cores")), tile=n3(value("her_tile")),
-    tops=shown("her_1ph_tops", lang), eff=shown("her_1ph_eff", lang),
-)
-frame = pd.DataFrame({
-    "system": [T(f"chips.name.{s.slug}") for s in systems],
-    "kind": [T(f"chips.kind.{s.slug}") for s in systems],
-    "neurons": [s.neurons for s in systems],
-    "synapses": [s.synapses for s in systems],
-    "power": [s.power for s in systems],
-    "caveat": [T(f"chips.caveat.{s.slug}", **caveat_values) for s in systems],
-    "sources": [", ".join(s.refs) for s in systems],
-})
 st.dataframe(
-    frame, hide_index=True, width="stretch", row_height=100, height=100 * len(systems) + 40,
+    nx.chips_table(lang), hide_index=True, width="stretch", row_height=100, height=100 * len(systems) + 40,
     alt=T("chips.table_alt"),
     column_config={
         "system": st.column_config.TextColumn(T("chips.col_system"), width=100, pinned=True),

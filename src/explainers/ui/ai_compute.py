@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from explainers.charts.theme import freeze, thaw
 from explainers.content import default_values, fmt_count, fmt_num, fmt_sci, ref, t, value
 from explainers.models import ai_compute as ai
 
@@ -399,7 +400,7 @@ def _growth_spec(lang: str) -> tuple:
                 c0=fmt_sci(g.flops[first], lang), top=names[top], y1=int(g.years[top]), c1=fmt_sci(g.flops[top], lang),
                 ratio=fmt_num(g.flops[top] / g.flops[first], lang, 2), low=fmt_num(row.low, lang),
                 high=fmt_num(row.high, lang))
-    return fig, summary
+    return freeze(fig), summary
 
 
 @lru_cache(maxsize=4)
@@ -419,14 +420,16 @@ def _gap_spec(lang: str) -> tuple:
     summary = t("ai_compute.gap.summary", lang, years=GAP_YEARS, compute=fmt_sci(end["compute"], lang),
                 flops=fmt_num(end["flops"], lang, 2), dram=fmt_num(end["dram"], lang, 2),
                 links=fmt_num(end["interconnect"], lang, 2))
-    return fig, summary
+    return freeze(fig), summary
 
 
 def growth_figure(lang: str):
-    """The growth chart (built once per language; Streamlit only reads it) and its summary sentence."""
-    return _growth_spec(lang)
+    """The growth chart (built once per language, kept as a frozen spec) and its summary sentence."""
+    spec, summary = _growth_spec(lang)
+    return thaw(spec), summary
 
 
 def gap_figure(lang: str):
-    """The growth-gap chart (built once per language) and its summary sentence."""
-    return _gap_spec(lang)
+    """The growth-gap chart (built once per language, kept as a frozen spec) and its summary sentence."""
+    spec, summary = _gap_spec(lang)
+    return thaw(spec), summary

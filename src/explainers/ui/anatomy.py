@@ -80,9 +80,8 @@ def one_minute(lang: str, *, takeaways: Sequence[str], headline_label: str, head
 
 def readout(label: str, value: str, *, help: str | None = None, delta: str | None = None,
             delta_color: str = "off") -> None:
-    """A big number with a label that wraps (st.metric truncates long labels to one line)."""
-    st.markdown(f"**{label}**", help=help)
-    st.metric(label, value, delta=delta, delta_color=delta_color, label_visibility="collapsed")
+    """A big number with a label that wraps (the shell's CSS lets st.metric's label wrap, not truncate)."""
+    st.metric(label, value, delta=delta, delta_color=delta_color, help=help)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)

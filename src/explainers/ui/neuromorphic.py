@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pyarrow as pa
 import streamlit as st
 
 from explainers.content import numbers
-from explainers.content import default_values, fmt_auto, fmt_num, fmt_sci, ref, t, value
+from explainers.content import default_values, fmt_auto, fmt_num, fmt_sci, ref, shown, t, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
 
@@ -363,6 +364,31 @@ def systems(lang: str) -> list[System]:
                t("neuromorphic.chips.derived_power", lang, p=fmt_power(her_power, lang)),
                ("her_spec", "her_cores", "her_tile", "her_1ph_tops", "her_1ph_eff"), None, None),
     ]
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def chips_table(lang: str) -> pa.Table:
+    """The brains-and-chips table in `lang`, as Arrow (built once per language: it is all static text)."""
+    def T(key: str, **kw) -> str:
+        return t(f"neuromorphic.{key}", lang, **kw)
+
+    caveat_values = dict(
+        brain_n=fmt_count(value("brain_neurons"), lang), brain_p=shown("brain_power", lang),
+        tn_p=shown("tn_63mw", lang), tn_hi=fmt_power(ref("tn_70mw").high * 1e-3, lang), tn_e=shown("tn_26pj", lang),
+        loihi_e=shown("loihi_sop", lang), loihi2_p=shown("ndx_loihi2_p", lang), hala_p=shown("hala_p", lang),
+        np_x=fmt_num(value("np_eff"), lang, 3), cores=fmt_num(value("her_cores"), lang, 3),
+        tile=fmt_num(value("her_tile"), lang, 3), tops=shown("her_1ph_tops", lang), eff=shown("her_1ph_eff", lang),
+    )
+    systems_ = systems(lang)
+    return pa.table({
+        "system": [T(f"chips.name.{s.slug}") for s in systems_],
+        "kind": [T(f"chips.kind.{s.slug}") for s in systems_],
+        "neurons": [s.neurons for s in systems_],
+        "synapses": [s.synapses for s in systems_],
+        "power": [s.power for s in systems_],
+        "caveat": [T(f"chips.caveat.{s.slug}", **caveat_values) for s in systems_],
+        "sources": [", ".join(s.refs) for s in systems_],
+    })
 
 
 def chip_rows() -> tuple[str, ...]:

@@ -59,6 +59,11 @@ PRESENT_CSS = """
 BASE_CSS = """
 <style>
   [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+  /* Readout labels wrap instead of being cut to one line, and read as a bold heading of the number. */
+  [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+  [data-testid="stMetricLabel"] { height: auto; min-height: 0; }
+  [data-testid="stMetricLabel"] p { font-size: 1rem; font-weight: 600; line-height: 1.6; }
   /* Captions carry the sources: full opacity and a grey that keeps 4.5:1 contrast (WCAG AA). */
   [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5A6169 !important; }
   [data-testid="stCaptionContainer"] a { color: #004F7C !important; }
