@@ -85,7 +85,7 @@ def _menu(pages: list, lang: str) -> None:
 
 @st.fragment
 def _presenter_switch(lang: str) -> None:
-    """The presenter-view toggle and its CSS, as a fragment: switching it reruns nothing else.
+    """The presenter-view toggle and the app's CSS, as a fragment: switching it reruns nothing else.
 
     The toggle belongs to the frame (its URL key is the same on every page), so while it runs the
     state module is told so, also when the fragment reruns on its own on some page.
@@ -96,8 +96,9 @@ def _presenter_switch(lang: str) -> None:
         present = state.toggle("present", t("present.label", lang), default=False, help=t("present.help", lang))
     finally:
         state.set_page(page)
-    # Always one element here: a style block left out on a fragment rerun would stay on the page.
-    st.html(PRESENT_CSS if present else "<style>/* presenter view off */</style>")
+    # The app's CSS and, when on, the presenter's: always this one element (a style block left out of
+    # a fragment rerun would stay on the page), and one element less on every full rerun.
+    st.html(BASE_CSS + (PRESENT_CSS if present else ""))
 
 
 def _check_content() -> bool:
@@ -131,7 +132,6 @@ def run() -> None:
     state.set_page(nav.url_path)
     apply_from_url(nav.url_path)
 
-    st.html(BASE_CSS)
     notices = st.container()
     with st.sidebar:
         st.caption(t("sidebar.note", lang))
