@@ -67,6 +67,8 @@ BASE_CSS = """
   /* Captions carry the sources: full opacity and a grey that keeps 4.5:1 contrast (WCAG AA). */
   [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5A6169 !important; }
   [data-testid="stCaptionContainer"] a { color: #004F7C !important; }
+  /* The line between the menu and the note under it (a border, not an st.divider element). */
+  .st-key-menu { border-bottom: 1px solid rgba(49, 51, 63, 0.2); padding-bottom: 1.5rem; margin-bottom: 0.5rem; }
   .st-key-one_minute { background: linear-gradient(135deg, rgba(0,114,178,0.06), rgba(0,158,115,0.06)); }
 </style>
 """
@@ -80,7 +82,22 @@ def _menu(pages: list, lang: str) -> None:
                 section = entry.section_key
                 st.markdown(f"**{t(section, lang)}**")
             st.page_link(page, label=t(entry.title_key, lang), icon=entry.icon, query_params={"lang": lang})
-        st.divider()
+
+
+PAGES_KEY = "_nav_pages"  # (language, the st.Page objects titled in it), kept per session
+
+
+def _pages(lang: str) -> list:
+    """The st.Page objects with titles in `lang`: made again only when the language changes.
+
+    Kept in the session, not shared: st.navigation marks the page it picks on the object itself.
+    """
+    kept = st.session_state.get(PAGES_KEY)
+    if kept is None or kept[0] != lang:
+        pages = [st.Page(entry.file, title=t(entry.title_key, lang), icon=entry.icon, url_path=entry.url_path,
+                         default=entry.default) for entry in PAGES]
+        kept = st.session_state[PAGES_KEY] = (lang, pages)
+    return kept[1]
 
 
 @st.fragment
@@ -122,8 +139,7 @@ def run() -> None:
         lang = language_switch(t("lang.label", "en") + " / " + t("lang.label", "nl"))
         _presenter_switch(lang)
 
-    pages = [st.Page(entry.file, title=t(entry.title_key, lang), icon=entry.icon, url_path=entry.url_path,
-                     default=entry.default) for entry in PAGES]
+    pages = _pages(lang)
     # Our own sidebar menu (sections as headings, one link per page): Streamlit's built-in sectioned
     # menu nests <div>s inside its <ul>, which screen readers and the axe scan reject.
     nav = st.navigation(pages, position="hidden")

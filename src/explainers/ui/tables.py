@@ -121,8 +121,8 @@ def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) 
 #: elements each, ~150 per rerun). Colours are the theme's: text, caption grey and border.
 GLOSSARY_CSS = """
 <style>
-  .gl-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem;
-             margin: 0; padding: 0; }
+  .stHtml dl.gl-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem;
+                       margin: 0; padding: 0; }
   .gl-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; margin: 0;
              line-height: 1.6; }
   .gl-card dt { margin: 0 0 0.5rem 0; }
