@@ -64,7 +64,7 @@ def visible_text(at: AppTest) -> str:
                  "latex", "text"):
         parts += [str(el.value) for el in at.get(kind)]
     for metric in at.get("metric"):
-        parts.append(str(metric.value))
+        parts += [str(metric.label), str(metric.value)]
     parts += [el.proto.body for el in at.get("html")]
     return "\n".join(parts)
 
