@@ -62,9 +62,9 @@ with ctx_right, st.container(border=True):
              for rid in ("uknl_feb", "uknl_neuro", "uknl_mission", "aif_timeline")]
     st.markdown(f"**{t('home.timeline_title', lang)}**\n\n" + "\n".join(items))
 
-st.markdown(f"### {t('home.howto_title', lang)}")
-for col, who in zip(st.columns(3, gap="medium"), ("delegates", "students", "presenters")):
-    with col, st.container(border=True, height="stretch"):
-        st.markdown(f"**{t(f'home.howto.{who}.title', lang)}**\n\n{t(f'home.howto.{who}.text', lang)}")
+# Who it is for and how each uses it: one list (three cards in columns were twelve elements).
+st.markdown(f"### {t('home.howto_title', lang)}\n\n" + "\n".join(
+    f"- **{t(f'home.howto.{who}.title', lang)}.** {t(f'home.howto.{who}.text', lang)}"
+    for who in ("delegates", "students", "presenters")))
 
 st.caption(t("home.footer", lang))
