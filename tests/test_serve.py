@@ -23,6 +23,7 @@ def test_an_explicit_address_or_browser_address_is_kept():
 def test_stock_restores_streamlit_defaults():
     flags = serve.streamlit_flags(9000, None, stock=True)
     assert "--runner.postScriptGC=true" in flags and "--server.fileWatcherType=auto" in flags
+    assert "--runner.magicEnabled=true" in flags
 
 
 def test_the_listening_socket_gets_tcp_nodelay():

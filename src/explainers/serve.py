@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 
 # Settings `--stock` puts back to Streamlit's defaults (the tuned values live in .streamlit/config.toml).
-STOCK_FLAGS = ["--runner.postScriptGC=true", "--server.fileWatcherType=auto"]
+STOCK_FLAGS = ["--runner.postScriptGC=true", "--server.fileWatcherType=auto", "--runner.magicEnabled=true"]
 
 
 def patch_nodelay() -> None:
