@@ -59,6 +59,10 @@ PRESENT_CSS = """
 BASE_CSS = """
 <style>
   [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+  /* A value that does not fit its column (presenter view, narrow cards) wraps instead of ending in "…". */
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+  [data-testid="stMetricValue"] { height: auto; line-height: 1.2; }
   /* Readout labels wrap instead of being cut to one line, and read as a bold heading of the number. */
   [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
