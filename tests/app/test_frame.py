@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainers.content import t
+from explainers.content import t, value
 
 from .conftest import qp, PAGE_FILES, assert_clean, open_page
 
@@ -119,3 +119,17 @@ def test_option_labels_follow_a_language_switch():
     assert len(dutch) == len(english) and dutch != english
     decimals = [(en, nl) for en, nl in zip(english, dutch) if "." in en]
     assert decimals and all(nl == en.replace(".", ",") for en, nl in decimals)  # e.g. 1.5 m -> 1,5 m
+
+
+def test_presenter_view_is_how_a_scene_is_shown_not_part_of_it():
+    """Switching the presenter view keeps the scene; Reset restores the page's controls, not the view."""
+    at = open_page("app_pages/photonics.py", "en", {"scene": "chip"})
+    assert qp(at, "scene") == "chip"
+    at.toggle(key="_w_.present").set_value(True).run()
+    assert_clean(at)
+    assert qp(at, "scene") == "chip" and qp(at, "present") == "1"
+    at.button(key="reset_photonics").click().run()
+    assert_clean(at)
+    assert at.session_state["_w_.present"] is True and qp(at, "present") == "1"
+    assert "scene" not in at.query_params
+    assert at.session_state["_w_photonics.d_m"] == value("dac_100g")  # the page's controls are back

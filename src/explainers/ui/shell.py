@@ -114,7 +114,9 @@ def _presenter_switch(lang: str) -> None:
     page = st.session_state.get(state.PAGE, "")
     state.set_page("")
     try:
-        present = state.toggle("present", t("present.label", lang), default=False, help=t("present.help", lang))
+        # How the page is shown, not what it shows: switching it keeps the scene (and its marker).
+        present = state.toggle("present", t("present.label", lang), default=False, help=t("present.help", lang),
+                               on_change=None)
     finally:
         state.set_page(page)
     # The app's CSS and, when on, the presenter's: always this one element (a style block left out of

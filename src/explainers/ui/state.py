@@ -79,7 +79,8 @@ def _labels(key: str, options: list, format_func: Callable[[Any], str]) -> Calla
 def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
     """Put the control's starting value in session state before the widget is created."""
     wkey = widget_key(key)
-    if st.session_state.get(RESET):
+    if st.session_state.get(RESET) and st.session_state.get(PAGE, ""):
+        # Reset restores the page's controls; the frame's own (presenter view) are not the scene's.
         st.session_state[wkey] = default
         return
     pending = st.session_state.get(PENDING) or {}
@@ -256,9 +257,11 @@ def multi(key: str, label: str, *, options: Sequence[str], default: Sequence[str
     return value
 
 
-def toggle(key: str, label: str, *, default: bool, help: str | None = None) -> bool:
+def toggle(key: str, label: str, *, default: bool, help: str | None = None,
+           on_change: Callable[[], None] | None = clear_scene_marker) -> bool:
+    """On/off bound to `?key=1`. Moving it leaves the named scene, unless `on_change` says otherwise."""
     _seed(key, default, lambda raw: {"1": True, "0": False, "true": True, "false": False}.get(raw))
-    value = st.toggle(label, help=help, key=widget_key(key), on_change=clear_scene_marker, persist_state="session")
+    value = st.toggle(label, help=help, key=widget_key(key), on_change=on_change, persist_state="session")
     _sync(key, value, default)
     return value
 
