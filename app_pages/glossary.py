@@ -20,7 +20,7 @@ def terms_list() -> None:
     query = state.text("q", t("glossary.search", lang), placeholder=t("glossary.search_placeholder", lang))
     topics = state.multi("topic", t("glossary.filter_topic", lang), options=TOPICS, default=TOPICS,
                          format_func=lambda s: t(f"glossary.topics.{s}", lang))
-    found = sorted(match_terms(terms, topics, query), key=lambda term: term.term(lang).casefold())
+    found = match_terms(terms, topics, query, lang)
     st.caption(t("glossary.count", lang, shown=len(found), total=len(terms)))
     if found:
         st.html(glossary_html(found, lang))

@@ -7,7 +7,7 @@ the charts -> render. Every number comes from a reference row or from the models
 import streamlit as st
 
 from explainers.charts import neuromorphic as charts
-from explainers.content import fmt_num, ref, shown, t, value
+from explainers.content import fmt_num, shown, t, value
 from explainers.models import neuron as nm
 from explainers.ui import cached_figure, chart, current_lang, model_panel, one_minute, readout, scene_bar, sources_line, sources_panel
 from explainers.ui import neuromorphic as nx

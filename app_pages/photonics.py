@@ -76,8 +76,6 @@ def links_section() -> None:
                                                      att=fmt_num(ph.fibre_attenuation(f), lang, 3)),
                              help=t("photonics.energy.fibre_help", lang))
     chosen = tuple(slugs)
-    links = ph.links_for(fibre)
-    lines = ph.curves(fibre, rate, chosen)
     v = ph.verdict(fibre, rate, chosen, distance)
 
     fig = ph.energy_figure(fibre, rate, chosen, distance, lang)

@@ -193,7 +193,7 @@ def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: fl
     nothing blinks); the slider under the chart steps to any frame. The trace is sent once: each frame
     only moves a white mask that covers the part of the trace still "in the future" (a few bytes per
     frame instead of a copy of the trace)."""
-    hover = f"t: %{{x:,.1f}} ms<br>V: %{{y:,.1f}} mV<extra></extra>"
+    hover = "t: %{x:,.1f} ms<br>V: %{y:,.1f} mV<extra></extra>"
     lo = min(float(np.min(v_mv)), v_rest) - 3.0
     hi = v_th + 6.0
     fig = go.Figure()

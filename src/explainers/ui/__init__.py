@@ -6,4 +6,4 @@ from .lang import current_lang
 from .scenes import apply_from_url, scene_bar
 
 __all__ = ["apply_from_url", "cached_figure", "chart", "current_lang", "model_panel", "one_minute", "readout", "scene_bar",
-           "source_line", "sources_panel", "state"]
+           "source_line", "sources_line", "sources_panel", "state"]

@@ -16,7 +16,7 @@ import pyarrow as pa
 import streamlit as st
 
 from explainers.content import numbers
-from explainers.content import default_values, fmt_auto, fmt_num, fmt_sci, ref, shown, t, value
+from explainers.content import default_values, fmt_num, ref, shown, t, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
 
@@ -325,15 +325,16 @@ def fmt_power(w: float, lang: str) -> str:
     return numbers.fmt_prefixed(w, "W", lang)
 
 
-def systems(lang: str) -> list[System]:
-    """The table rows: numbers formatted for the language, ranges where sources disagree."""
+@lru_cache(maxsize=4)
+def systems(lang: str) -> tuple[System, ...]:
+    """The table rows: numbers formatted for the language, ranges where sources disagree (once per language)."""
     none = t("neuromorphic.chips.none", lang)
     brain_n = ref("brain_neurons")
     tn_p = ref("tn_70mw")
     her_weights = value("her_cores") * value("her_tile") ** 2
     her_power = value("her_1ph_tops") / value("her_1ph_eff")
     approx = t("neuromorphic.chips.approx", lang)
-    return [
+    return (
         System("brain",
                t("neuromorphic.chips.range", lang, low=fmt_count(brain_n.low, lang), high=fmt_count(brain_n.high, lang),
                  mid=fmt_count(brain_n.value, lang)),
@@ -363,7 +364,7 @@ def systems(lang: str) -> list[System]:
                t("neuromorphic.chips.weights", lang, n=fmt_count(her_weights, lang)),
                t("neuromorphic.chips.derived_power", lang, p=fmt_power(her_power, lang)),
                ("her_spec", "her_cores", "her_tile", "her_1ph_tops", "her_1ph_eff"), None, None),
-    ]
+    )
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

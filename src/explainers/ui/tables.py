@@ -16,9 +16,8 @@ from explainers.content.schema import GlossaryTerm
 from .anatomy import CONFIDENCE_KEYS, confidence_label
 
 
-@st.cache_resource(show_spinner=False)
 def references_frame(lang: str) -> pd.DataFrame:
-    """Every reference, in `lang`, as a table (built once per language; callers must not modify it)."""
+    """Every reference, in `lang`, as a table (`reference_table` keeps it, once per language)."""
     rows = []
     for rid, row in content().references.items():
         rows.append({
@@ -104,7 +103,8 @@ def page_slice(indices: np.ndarray, page: int) -> np.ndarray:
     return indices[start:start + ROWS_PER_PAGE]
 
 
-def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) -> list[GlossaryTerm]:
+def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str, lang: str) -> list[GlossaryTerm]:
+    """The terms in one of `topics` whose text (either language) contains `query`, alphabetical in `lang`."""
     needle = query.strip().casefold()
     found = []
     for term in terms:
@@ -114,7 +114,7 @@ def match_terms(terms: tuple[GlossaryTerm, ...], topics: list[str], query: str) 
         if needle and needle not in text:
             continue
         found.append(term)
-    return sorted(found, key=lambda term: term.term.en.casefold())
+    return sorted(found, key=lambda term: term.term(lang).casefold())
 
 
 #: The glossary's cards: one HTML block for the whole list (a bordered container per term cost ~5
