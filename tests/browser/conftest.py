@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -25,6 +26,7 @@ LAUNCH_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+METRIC = "[data-testid=stMetricValue]"
 
 
 def pytest_collection_modifyitems(items):
@@ -118,3 +120,25 @@ def screenshot(pg, name: str) -> Path:
     path = OUTPUT / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
     return path
+
+
+def query(url: str) -> dict[str, list[str]]:
+    """The URL's query parameters, each as the list of its values."""
+    return parse_qs(urlparse(url).query)
+
+
+def wait_for_url(pg, pattern: str, timeout_ms: int = 15_000) -> None:
+    """Until the address bar's query string matches the regular expression `pattern`."""
+    pg.wait_for_function("p => new RegExp(p).test(window.location.search)", arg=pattern, timeout=timeout_ms)
+
+
+def metric_values(pg) -> list[str]:
+    """Every readout's big number, in page order."""
+    return [text.strip() for text in pg.locator(METRIC).all_inner_texts()]
+
+
+def metric_value(pg, label: str) -> str:
+    """The big number of the readout labelled `label` (a readout is one st.metric)."""
+    readout = pg.locator("[data-testid=stMetric]").filter(
+        has=pg.locator("[data-testid=stMetricLabel]", has_text=label))
+    return readout.first.locator(METRIC).inner_text().strip()

@@ -9,17 +9,7 @@ from explainers.content import fmt_num, value
 from explainers.models import ai_compute as ai
 from explainers.ui import ai_compute as aic
 
-from .conftest import screenshot, wait_ready
-
-METRIC = "[data-testid=stMetricValue]"
-
-
-def metric_values(pg) -> list[str]:
-    return [text.strip() for text in pg.locator(METRIC).all_inner_texts()]
-
-
-def wait_for_url(pg, pattern: str, timeout_ms: int = 15_000) -> None:
-    pg.wait_for_function("p => new RegExp(p).test(window.location.search)", arg=pattern, timeout=timeout_ms)
+from .conftest import METRIC, metric_values, screenshot, wait_for_url, wait_ready
 
 
 def test_nl_accelerator_click_and_batch_key_move_readouts_and_url(page, server):

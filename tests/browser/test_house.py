@@ -3,20 +3,17 @@ deep links on a fresh server, no request leaves the machine, no serious accessib
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
+
 
 import pytest
 
 from explainers.ui.shell import PAGES
 
-from .conftest import free_port, screenshot, start_server, wait_healthy, wait_ready
+from .conftest import free_port, query, screenshot, start_server, wait_healthy, wait_ready
 
 PATHS = [entry.url_path if not entry.default else "" for entry in PAGES]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def query(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlparse(url).query)
 
 
 def assert_only_local(pg) -> None:

@@ -3,23 +3,10 @@ the neuron animation plays and pauses, and the language switch keeps the view.""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
 from explainers.content import default_values, fmt_num, t
 from explainers.models import neuron as nm
 
-from .conftest import screenshot, wait_ready
-
-
-def query(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlparse(url).query)
-
-
-def metric_after(pg, label: str) -> str:
-    """The big number of the readout whose label is `label`."""
-    block = pg.locator("[data-testid=stVerticalBlock]", has=pg.get_by_text(label, exact=True)).filter(
-        has=pg.locator("[data-testid=stMetricValue]")).last
-    return block.locator("[data-testid=stMetricValue]").first.inner_text().strip()
+from .conftest import metric_value, query, screenshot, wait_ready
 
 
 def test_current_slider_moves_the_rate_and_the_url(page, server):
@@ -29,7 +16,7 @@ def test_current_slider_moves_the_rate_and_the_url(page, server):
     wait_ready(page)
     assert page.locator("[data-testid=stException]").count() == 0
     label = t("neuromorphic.neuron.r_rate", lang)
-    before = metric_after(page, label)
+    before = metric_value(page, label)
     assert before == f"{fmt_num(nm.lif_rate_hz(2.0, **p.as_kwargs()), lang)} Hz"
     screenshot(page, "neuromorphic-nl-before")
 
@@ -41,7 +28,7 @@ def test_current_slider_moves_the_rate_and_the_url(page, server):
     page.wait_for_function("() => location.search.includes('i_na=')")
     wait_ready(page)
     assert query(page.url)["i_na"] == ["2.2"]
-    after = metric_after(page, label)
+    after = metric_value(page, label)
     assert after != before
     assert after == f"{fmt_num(nm.lif_rate_hz(2.2, **p.as_kwargs()), lang)} Hz"
     assert page.locator("[data-testid=stException]").count() == 0
@@ -52,14 +39,14 @@ def test_activity_slider_by_keyboard_updates_break_even_chart_and_url(page, serv
     page.goto(f"{server}/neuromorphic?lang=nl&act=1")
     wait_ready(page)
     label = t("neuromorphic.events.r_event", "nl")
-    before = metric_after(page, label)
+    before = metric_value(page, label)
     slider = page.locator("[data-testid=stSlider]", has_text=t("neuromorphic.events.act", "nl"))
     thumb = slider.get_by_role("slider")
     thumb.focus()
     thumb.press("ArrowRight")
     page.wait_for_function("() => location.search.includes('act=1.2')")
     wait_ready(page)
-    assert metric_after(page, label) != before
+    assert metric_value(page, label) != before
 
 
 def test_animation_plays_and_pauses(page, server):

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 from explainers.ui import photonics as ph
 
-from .conftest import screenshot, wait_ready
-
-METRIC = "[data-testid=stMetricValue]"
-
-
-def metric_values(pg) -> list[str]:
-    return [text.strip() for text in pg.locator(METRIC).all_inner_texts()]
-
-
-def wait_for_url(pg, pattern: str, timeout_ms: int = 15_000) -> None:
-    pg.wait_for_function("p => new RegExp(p).test(window.location.search)", arg=pattern, timeout=timeout_ms)
+from .conftest import METRIC, metric_values, screenshot, wait_for_url, wait_ready
 
 
 def wait_for_metric(pg, text: str, timeout_ms: int = 15_000) -> None:
