@@ -1,5 +1,17 @@
-"""Shared test setup: AppTest shows full error details (visitors get none, see .streamlit/config.toml)."""
+"""Shared test setup: strict strings (a missing key raises) and full error details in AppTest.
 
-from streamlit import config
+Visitors get neither: a missing string shows its key and errors show no details there
+(see content.i18n and .streamlit/config.toml). Servers the browser tests start inherit the
+environment, so they run strict too.
+"""
 
+import os
+
+os.environ["EXPLAINERS_STRICT_STRINGS"] = "1"
+
+from streamlit import config  # noqa: E402
+
+from explainers.content import i18n  # noqa: E402
+
+i18n.set_strict(True)
 config.set_option("client.showErrorDetails", "full")

@@ -6,6 +6,7 @@ Everything on screen goes through here so that a page never prints NaN, infinity
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from functools import lru_cache
 
@@ -131,3 +132,22 @@ def fmt_range(low: float, high: float, lang: str, sig: int = 3) -> str:
 def plotly_separators(lang: str) -> str:
     """Plotly's `separators`: decimal mark then thousands mark, matching `fmt_num`."""
     return ",." if lang == "nl" else ".,"
+
+
+def log_steps(lo_exp: int, hi_exp: int, mantissas: Sequence[float] = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8),
+              *, top: bool = True) -> tuple[float, ...]:
+    """Positions of a log-scale slider: each mantissa × 10^e for e in lo_exp..hi_exp-1, then 10^hi_exp.
+
+    log_steps(-3, 5) runs 1 mm, 1,2 mm, … 80 km, 100 km (in metres); positions, not figures.
+    """
+    steps = [float(f"{m * 10.0 ** e:.6g}") for e in range(lo_exp, hi_exp) for m in mantissas]
+    if top:
+        steps.append(float(f"{10.0 ** hi_exp:.6g}"))
+    return tuple(steps)
+
+
+def round_sig(x: float, sig: int) -> float:
+    """x rounded to `sig` significant figures (29,427 -> 29,000 for sig=2), for "about" numbers."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, sig - 1 - math.floor(math.log10(abs(x))))

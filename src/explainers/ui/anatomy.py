@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from explainers.charts.theme import freeze, thaw
 from explainers.content import ref, shown, source_text, t
+from explainers.content.citations import CONFIDENCE_KEYS, confidence_label, md_escape as _md_escape, source_line, sources_line  # noqa: F401
+from explainers.views import Figure, ModelView, Note, OneMinute, Readout
 
-CONFIDENCE_KEYS = {
-    "seen: primary": "primary",
-    "seen: secondary quote": "secondary_quote",
-    "seen: secondary summary": "secondary_summary",
-    "derived": "derived",
-    "recalled, unconfirmed": "recalled",
-    "assumption": "assumption",
-}
+from .figures import cached_figure, figure_of  # noqa: F401  (cached_figure: re-exported)
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -29,45 +21,16 @@ PLOTLY_CONFIG = {
 }
 
 
-def confidence_label(confidence: str, lang: str) -> str:
-    return t(f"confidence.{CONFIDENCE_KEYS[confidence]}", lang)
-
-
-def source_line(ref_id: str, lang: str) -> str:
-    """'Source: Horowitz, ISSCC 2014 (seen: secondary quote)' as Markdown with a link."""
-    row = ref(ref_id)
-    src = _md_escape(source_text(ref_id, lang))
-    linked = f"[{src}]({row.url})" if row.url else src
-    vendor = f", {t('anatomy.vendor_claim', lang)}" if row.vendor_claim else ""
-    return t("anatomy.source_line", lang, source=linked, year=row.year,
-             confidence=confidence_label(row.confidence, lang) + vendor)
-
-
-def sources_line(ref_ids: Iterable[str], lang: str) -> str:
-    """One caption for several figures: each distinct source once, with year and confidence."""
-    seen: dict[str, str] = {}
-    for rid in ref_ids:
-        row = ref(rid)
-        text = source_text(rid, lang)
-        if text in seen:
-            continue
-        src = _md_escape(text)
-        linked = f"[{src}]({row.url})" if row.url else src
-        vendor = f", {t('anatomy.vendor_claim', lang)}" if row.vendor_claim else ""
-        year = f", {row.year}" if row.confidence != "assumption" else ""
-        seen[text] = f"{linked}{year} ({confidence_label(row.confidence, lang)}{vendor})"
-    return t("anatomy.sources_line", lang, sources="; ".join(seen.values()))
-
-
-def _md_escape(text: str) -> str:
-    for ch in "\\`*_[]<>$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def one_minute(lang: str, *, takeaways: Sequence[str], headline_label: str, headline_value: str,
                headline_ref: str, headline_help: str | None = None) -> None:
     """The box for delegates: three takeaways and one headline number with its source."""
+    show_one_minute(OneMinute(tuple(takeaways), headline_label, headline_value, headline_ref, headline_help), lang)
+
+
+def show_one_minute(view: OneMinute, lang: str) -> None:
+    """The box for delegates: three takeaways and one headline number with its source."""
+    takeaways, headline_label, headline_value = view.takeaways, view.headline_label, view.headline_value
+    headline_ref, headline_help = view.headline_ref, view.headline_help
     with st.container(border=True, key="one_minute"):
         st.markdown(f"#### {t('anatomy.one_minute', lang)}")
         left, right = st.columns([3, 2], gap="large")
@@ -84,26 +47,18 @@ def readout(label: str, value: str, *, help: str | None = None, delta: str | Non
     st.metric(label, value, delta=delta, delta_color=delta_color, help=help)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _frozen_figure(key: str, _builder, _args: tuple, _kwargs: dict) -> dict:
-    return freeze(_builder(*_args, **_kwargs))
+def show_readout(r: Readout) -> None:
+    """A readout and, when it has one, the small line under it."""
+    readout(r.label, r.value, help=r.help)
+    if r.caption:
+        st.caption(r.caption)
 
 
-def figure_key(builder, args: tuple, kwargs: dict) -> str:
-    """A digest of the builder and everything it is given (arrays by their bytes, dtype and shape)."""
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    return hashlib.blake2b(pickle.dumps((name, args, kwargs), protocol=5), digest_size=20).hexdigest()
-
-
-def cached_figure(builder, *args, **kwargs) -> go.Figure:
-    """`builder(*args, **kwargs)`, built once per distinct input and then reused.
-
-    Plotly validates every property as a figure is built (about 1 ms per trace), which dominated
-    the server time of a rerun; a cached frozen spec is thawed without validating it again. The
-    cache is keyed on a pickle digest of the inputs: Streamlit's own argument hashing walks them in
-    Python and cost about 1 ms per chart.
-    """
-    return thaw(_frozen_figure(figure_key(builder, args, kwargs), builder, args, kwargs))
+def readout_row(items: Sequence[Readout], *, gap: str = "medium") -> None:
+    """Readouts side by side, one column each."""
+    for col, r in zip(st.columns(len(items), gap=gap), items):
+        with col:
+            show_readout(r)
 
 
 def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
@@ -112,9 +67,54 @@ def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
     st.caption(summary)
 
 
+def show_figure(view: Figure) -> None:
+    """A view's chart (from the one figure cache) and its summary sentence."""
+    chart(figure_of(view), view.summary, key=view.key)
+
+
+def show_note(note: Note | None) -> None:
+    """A caption, a Markdown block, or an info or warning box; nothing for None."""
+    if note is None:
+        return
+    if note.kind == "caption":
+        st.caption(note.text)
+    elif note.kind == "markdown":
+        st.markdown(note.text)
+    elif note.kind == "info":
+        st.info(note.text, icon=note.icon)
+    elif note.kind == "warning":
+        st.warning(note.text, icon=note.icon)
+    else:
+        raise ValueError(f"unknown note kind {note.kind!r}")
+
+
+def show(view: object) -> None:
+    """Render one view part by its type: Readout, a row of them, Figure, Note, OneMinute, ModelView."""
+    if view is None:
+        return
+    if isinstance(view, Readout):
+        show_readout(view)
+    elif isinstance(view, (tuple, list)) and view and all(isinstance(v, Readout) for v in view):
+        readout_row(view)
+    elif isinstance(view, Figure):
+        show_figure(view)
+    elif isinstance(view, Note):
+        show_note(view)
+    elif isinstance(view, str):
+        st.markdown(view)
+    else:
+        raise TypeError(f"ui.show cannot render {type(view).__name__}; use its own function")
+
+
 def model_panel(lang: str, *, equations: Iterable[str], explanation: str, assumptions: Iterable[str],
                 left_out: Iterable[str], expanded: bool = False) -> None:
     """How the model works: the equations (LaTeX), what it assumes and what it leaves out."""
+    show_model(ModelView(tuple(equations), explanation, tuple(assumptions), tuple(left_out)), lang, expanded=expanded)
+
+
+def show_model(view: ModelView, lang: str, *, expanded: bool = False) -> None:
+    """How the model works: the equations (LaTeX), what it assumes and what it leaves out."""
+    equations, explanation, assumptions, left_out = view.equations, view.explanation, view.assumptions, view.left_out
     with st.expander(t("anatomy.how_model_works", lang), expanded=expanded, icon=":material/functions:"):
         st.markdown(explanation)
         for eq in equations:

@@ -50,8 +50,12 @@ def apply_from_url(page: str) -> None:
     st.session_state[_APPLIED] = (page, raw)
 
 
-def scene_bar(page: str, lang: str) -> None:
+def scene_bar(page: str, lang: str | None = None) -> None:
     """Buttons for the page's scenes, the active one marked, and Reset."""
+    if lang is None:
+        from .lang import current_lang
+
+        lang = current_lang()
     scenes = scenes_for(page)
     active = st.query_params.get(KEY)
     st.markdown(f"#### {t('anatomy.scenes', lang)}")

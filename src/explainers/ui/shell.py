@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from explainers.content import ContentError, content, t
+from explainers.topics import TOPICS
 
 from . import state
 from .lang import language_switch
@@ -35,10 +36,7 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("app_pages/home.py", "home", "pages.home", ":material/home:", "nav.overview", default=True),
-    PageEntry("app_pages/photonics.py", "photonics", "pages.photonics", ":material/lightbulb:", "nav.photonics"),
-    PageEntry("app_pages/neuromorphic.py", "neuromorphic", "pages.neuromorphic", ":material/neurology:",
-              "nav.neuromorphic"),
-    PageEntry("app_pages/ai_compute.py", "ai-compute", "pages.ai_compute", ":material/memory:", "nav.ai"),
+    *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS),
     PageEntry("app_pages/sources.py", "sources", "pages.sources", ":material/menu_book:", "nav.reference"),
     PageEntry("app_pages/glossary.py", "glossary", "pages.glossary", ":material/dictionary:", "nav.reference"),
 )

@@ -9,16 +9,17 @@ one line by `show_notices`; nothing from the URL is ever rendered.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
+from explainers.topics.controls import (MAX_RAW, REPEATED, Control, canonical, parse_choice, parse_float, parse_int,
+                                        parse_multi, parse_nearest, parse_text, parse_toggle)
+
 PENDING = "_pending_values"  # {url key: value} set by a scene, consumed by the control
 RESET = "_reset_controls"  # True while a Reset rerun restores every control to its default
 NOTICES = "_url_notices"  # url keys whose values were ignored in this run
-MAX_RAW = 200  # longer URL values are rejected without parsing
 
 
 PAGE = "_page"  # url_path of the page being run ("" while the frame runs)
@@ -34,7 +35,6 @@ def widget_key(key: str) -> str:
     return f"_w_{st.session_state.get(PAGE, '')}.{key}"
 
 
-REPEATED = "\x00repeated"  # stands for `?k=a&k=b`: ambiguous, so never a valid value
 
 
 def raw_param(key: str) -> str | None:
@@ -85,7 +85,7 @@ def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
         return
     pending = st.session_state.get(PENDING) or {}
     if key in pending:
-        value = parse(_canonical(pending.pop(key)))
+        value = parse(canonical(pending.pop(key)))
         st.session_state[wkey] = default if value is None else value
         return
     if wkey in st.session_state:
@@ -102,84 +102,15 @@ def _seed(key: str, default: Any, parse: Callable[[str], Any | None]) -> None:
         st.session_state[wkey] = value
 
 
-def _canonical(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ",".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        return f"{value:g}" if math.isfinite(value) else str(value)
-    return str(value)
-
-
 def _sync(key: str, value: Any, default: Any) -> None:
     """Write the value to the URL (only when it changed), or drop it when it is the default."""
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
         return
-    text = _canonical(value)
+    text = canonical(value)
     if st.query_params.get(key) != text:
         st.query_params[key] = text
-
-
-# --- parsers: str -> value or None ---------------------------------------------------------
-
-
-def parse_float(lo: float, hi: float) -> Callable[[str], float | None]:
-    def parse(raw: str) -> float | None:
-        try:
-            x = float(raw)
-        except (TypeError, ValueError):
-            return None
-        if not math.isfinite(x) or not lo <= x <= hi:
-            return None
-        return x
-
-    return parse
-
-
-def parse_int(lo: int, hi: int) -> Callable[[str], int | None]:
-    def parse(raw: str) -> int | None:
-        try:
-            x = float(raw)
-        except (TypeError, ValueError):
-            return None
-        if not math.isfinite(x) or x != int(x) or not lo <= x <= hi:
-            return None
-        return int(x)
-
-    return parse
-
-
-def parse_choice(options: Sequence[str]) -> Callable[[str], str | None]:
-    allowed = set(options)
-    return lambda raw: raw if raw in allowed else None
-
-
-def parse_multi(options: Sequence[str]) -> Callable[[str], list[str] | None]:
-    allowed = list(options)
-
-    def parse(raw: str) -> list[str] | None:
-        parts = [p for p in raw.split(",") if p] if raw else []
-        if any(p not in allowed for p in parts):
-            return None
-        return [o for o in allowed if o in parts]  # canonical order, no repeats
-
-    return parse
-
-
-def parse_nearest(options: Sequence[float]) -> Callable[[str], float | None]:
-    """A number in range snaps to the nearest option (so 1.9 m on a 1-2-5 grid becomes 2 m)."""
-    lo, hi = min(options), max(options)
-
-    def parse(raw: str) -> float | None:
-        x = parse_float(lo, hi)(raw)
-        if x is None:
-            return None
-        return min(options, key=lambda o: abs(math.log(o / x)) if o > 0 and x > 0 else abs(o - x))
-
-    return parse
 
 
 # --- controls ----------------------------------------------------------------------------
@@ -260,7 +191,7 @@ def multi(key: str, label: str, *, options: Sequence[str], default: Sequence[str
 def toggle(key: str, label: str, *, default: bool, help: str | None = None,
            on_change: Callable[[], None] | None = clear_scene_marker) -> bool:
     """On/off bound to `?key=1`. Moving it leaves the named scene, unless `on_change` says otherwise."""
-    _seed(key, default, lambda raw: {"1": True, "0": False, "true": True, "false": False}.get(raw))
+    _seed(key, default, parse_toggle)
     value = st.toggle(label, help=help, key=widget_key(key), on_change=on_change, persist_state="session")
     _sync(key, value, default)
     return value
@@ -268,11 +199,36 @@ def toggle(key: str, label: str, *, default: bool, help: str | None = None,
 
 def text(key: str, label: str, *, default: str = "", max_chars: int = 80, placeholder: str | None = None) -> str:
     """Free text (a search box) bound to `?key=`; only ever shown inside the input, never as HTML."""
-    _seed(key, default, lambda raw: raw if len(raw) <= max_chars and raw.isprintable() else None)
+    _seed(key, default, parse_text(max_chars))
     value = st.text_input(label, max_chars=max_chars, placeholder=placeholder, key=widget_key(key),
                           on_change=clear_scene_marker, persist_state="session")
     _sync(key, value, default)
     return value
+
+
+def control(c: Control, label: str, *, format_func: Callable[[Any], str] | None = None, help: str | None = None,
+            kind: str | None = None, default: Any = None) -> Any:
+    """The widget for a declared control (`topics.<topic>.CONTROLS`): its kind, range and default.
+
+    `kind` picks the widget of a `choice` (segmented, selectbox, radio); `default` overrides the
+    declared one (a default that depends on another control's value).
+    """
+    d = c.default_value() if default is None else default
+    if c.kind == "stepped":
+        return stepped(c.key, label, options=c.options, default=d, format_func=format_func or str, help=help)
+    if c.kind == "int":
+        return int_slider(c.key, label, min_value=int(c.lo), max_value=int(c.hi), default=int(d),
+                          step=int(c.step or 1), help=help)
+    if c.kind == "float":
+        return slider(c.key, label, min_value=c.lo, max_value=c.hi, default=d, step=c.step, help=help)
+    if c.kind == "choice":
+        return choice(c.key, label, options=c.options, default=d, format_func=format_func or str,
+                      kind=kind or "segmented", help=help)
+    if c.kind == "multi":
+        return multi(c.key, label, options=c.options, default=d, format_func=format_func or str, help=help)
+    if c.kind == "toggle":
+        return toggle(c.key, label, default=bool(d), help=help)
+    return text(c.key, label, default=d or "", max_chars=c.max_chars)
 
 
 def clamp(key: str, maximum: int) -> None:
