@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from explainers.ui.shell import PAGES
+from explainers.ui.state import widget_key_for
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -48,9 +49,14 @@ def qp(at: AppTest, key: str) -> str | None:
     return value[-1] if isinstance(value, list) else value
 
 
+def wkey(page: str, key: str) -> str:
+    """The widget key of the control bound to `?key=` on `page` (a url path, or a page file)."""
+    return widget_key_for(URL_PATHS.get(page, page), key)
+
+
 def widget_state(at: AppTest, page_file: str, key: str):
     """The value of the page's control bound to `?key=`."""
-    return at.session_state[f"_w_{URL_PATHS[page_file]}.{key}"]
+    return at.session_state[wkey(page_file, key)]
 
 
 def plotly_specs(at: AppTest) -> list[dict]:

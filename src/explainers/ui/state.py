@@ -30,9 +30,14 @@ def set_page(url_path: str) -> None:
     st.session_state[PAGE] = url_path
 
 
+def widget_key_for(page: str, key: str) -> str:
+    """Session key of the control bound to `?key=` on `page` (url path; "" for the frame's own)."""
+    return f"_w_{page}.{key}"
+
+
 def widget_key(key: str) -> str:
     """Session key of the control bound to `?key=`: per page, so pages may reuse short URL keys."""
-    return f"_w_{st.session_state.get(PAGE, '')}.{key}"
+    return widget_key_for(st.session_state.get(PAGE, ""), key)
 
 
 
