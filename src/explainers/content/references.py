@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .loader import content
@@ -21,8 +24,46 @@ def ref(ref_id: str) -> Reference:
         raise KeyError(f"unknown reference id '{ref_id}' (data/references.yaml)") from None
 
 
+_OVERRIDES: dict[str, float] = {}
+
+
+def _clear_caches() -> None:
+    """Forget every cached result of the app's pure layers (functools caches), so the next call
+    reads the references again."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("explainers.") or name.startswith(("explainers.ui", "explainers.content.loader")):
+            continue  # (the loaded files themselves do not change)
+        for attr in list(vars(module).values()):
+            clear = getattr(attr, "cache_clear", None)
+            if callable(clear) and getattr(attr, "__module__", None) == name:
+                clear()
+
+
+@contextmanager
+def overridden(values: Mapping[str, float]) -> Iterator[None]:
+    """Within the block, `value(id)` and `default_values()` give these figures instead of the file's.
+
+    For the robustness harness: move a figure across its sources' range (low/high) or swap in an
+    alternative source, and recompute a headline through the same views the page shows. Cached
+    results of the pure layers are forgotten on the way in and out. Not for use inside the app.
+    """
+    for rid in values:
+        ref(rid)  # unknown ids fail here, not silently
+    saved = dict(_OVERRIDES)
+    _OVERRIDES.update({rid: float(v) for rid, v in values.items()})
+    _clear_caches()
+    try:
+        yield
+    finally:
+        _OVERRIDES.clear()
+        _OVERRIDES.update(saved)
+        _clear_caches()
+
+
 def value(ref_id: str) -> float:
     """The numeric value of a reference that may serve as a default."""
+    if ref_id in _OVERRIDES:
+        return _OVERRIDES[ref_id]
     row = ref(ref_id)
     if row.value is None:
         raise ValueError(f"reference '{ref_id}' has no numeric value")
@@ -34,11 +75,12 @@ def value(ref_id: str) -> float:
 @lru_cache(maxsize=1)
 def default_values() -> dict[str, float]:
     """{id: value} of every numeric reference that may be a model default (models take this)."""
-    return {
+    found = {
         rid: row.value
         for rid, row in content().references.items()
         if row.value is not None and row.confidence in DEFAULT_OK
     }
+    return {**found, **_OVERRIDES}
 
 
 def shown(ref_id: str, lang: str, sig: int = 3) -> str:
