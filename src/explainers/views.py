@@ -25,6 +25,7 @@ class Readout:
     value: str
     help: str | None = None
     caption: str | None = None
+    claim: str | None = None  # the id of the headline it states (topics.headlines), if it is one
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class OneMinute:
     headline_value: str
     headline_ref: str
     headline_help: str | None = None
+    claim: str | None = None  # the id of the headline it states (topics.headlines)
 
 
 @dataclass(frozen=True)
