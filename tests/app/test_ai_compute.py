@@ -13,12 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from explainers.content import fmt_num, fmt_sci, shown, t, value
 from explainers.models import ai_compute as ai
-from explainers.ui import ai_compute as aic
+from explainers.topics import ai_compute as pkg
+from explainers.topics.ai_compute import present
+from explainers.topics.ai_compute import setup as aic_setup
 
-from .conftest import APP, assert_clean, plotly_specs, qp, visible_text
+from .conftest import APP, assert_clean, plotly_specs, qp, visible_text, wkey
 
 PAGE = "app_pages/ai_compute.py"
-WKEY = "_w_ai-compute.{}"
 
 
 def open_ai(lang: str = "en", params: dict | None = None) -> AppTest:
@@ -40,7 +41,7 @@ def open_ai(lang: str = "en", params: dict | None = None) -> AppTest:
 
 
 def wstate(at: AppTest, key: str):
-    return at.session_state[WKEY.format(key)]
+    return at.session_state[wkey("ai-compute", key)]
 
 
 def metric(at: AppTest, label_key: str, lang: str, **values) -> str:
@@ -51,8 +52,8 @@ def metric(at: AppTest, label_key: str, lang: str, **values) -> str:
 
 
 def expected_training(slug: str, acc: str, gpus: float, mfu_pct: float, pue: float):
-    n, d, _ = (value(r) for r in aic.MODEL_ROWS[slug])
-    a = aic.setup().accelerators[acc]
+    n, d, _ = (value(r) for r in pkg.MODEL_ROWS[slug])
+    a = aic_setup.parameters().accelerators[acc]
     c = ai.training_flops(n, d)
     t_s = ai.training_time_s(c, gpus, a.peak_flops, mfu_pct / 100)
     return c, t_s, ai.training_energy_mwh(t_s, gpus, a.power_w, pue)
@@ -84,7 +85,7 @@ def test_gpt3_on_a100_readouts_match_the_model(lang):
     assert metric(at, "train.flops", lang) == fmt_sci(c, lang)
     assert metric(at, "train.days", lang) == fmt_num(t_s / 86400, lang, 3)
     assert metric(at, "train.mwh", lang) == fmt_num(mwh, lang, 3)
-    assert metric(at, "train.acc_hours", lang) == aic.count_words(t_s * gpus / 3600, lang)
+    assert metric(at, "train.acc_hours", lang) == present.count_words(t_s * gpus / 3600, lang)
 
 
 def test_published_compute_is_shown_next_to_6nd_for_gpt3():
@@ -135,23 +136,23 @@ def test_a_bad_gpus_value_falls_back_with_one_notice(raw):
 def test_changing_batch_changes_tokens_per_second_and_the_url():
     at = open_ai("en")
     before = metric(at, "run.rate", "en")
-    at.select_slider(key=WKEY.format("batch")).set_value(64).run()
+    at.select_slider(key=wkey("ai-compute", "batch")).set_value(64).run()
     assert_clean(at)
     assert qp(at, "batch") == "64"
     after = metric(at, "run.rate", "en")
     assert after != before
-    expected = aic.decode(value("gpt3_n"), "a100", 64)
+    expected = aic_setup.decode(value("gpt3_n"), "a100", 64)
     assert after == fmt_num(expected.rate_at, "en", 3)
 
 
 def test_moving_n_turns_the_model_custom_and_picking_a_model_sets_n():
     at = open_ai("en")
-    at.select_slider(key=WKEY.format("n")).set_value(1e10).run()
+    at.select_slider(key=wkey("ai-compute", "n")).set_value(1e10).run()
     assert_clean(at)
     assert wstate(at, "model") == "custom" and qp(at, "model") == "custom"
     assert qp(at, "n") == "1e+10"
     assert wstate(at, "d") == value("gpt3_d")  # D unchanged
-    at.segmented_control(key=WKEY.format("model")).set_value("llama31_405b").run()
+    at.segmented_control(key=wkey("ai-compute", "model")).set_value("llama31_405b").run()
     assert_clean(at)
     assert wstate(at, "n") == value("llama31_n") and wstate(at, "d") == value("llama31_d")
     assert qp(at, "model") == "llama31_405b" and qp(at, "n") is None and qp(at, "d") is None
@@ -167,15 +168,15 @@ def test_chat_scene_is_memory_bound_and_batch_64_is_faster(lang):
     n_acc = int(ai.accelerators_to_hold(value("chin_n"), value("aic_bytes_per_param"),
                                         value("h100_bw_gb") * 1e9))
     assert n_acc == 2
-    dec = aic.decode(value("chin_n"), "h100", 1)
-    notice = t("ai_compute.run.no_fit", lang, name=aic.model_name("chinchilla", lang),
+    dec = aic_setup.decode(value("chin_n"), "h100", 1)
+    notice = t("ai_compute.run.no_fit", lang, name=present.model_name("chinchilla", lang),
                w=fmt_num(dec.weights_gb, lang, 3), acc="H100", m=fmt_num(dec.memory_gb, lang, 3), k=fmt_num(2, lang))
     assert notice in [i.value for i in chat.info]
 
     serve = open_ai(lang, {"scene": "serve_70b_b64"})
     assert_clean(serve)
-    one = aic.decode(value("chin_n"), "h100", 1)
-    many = aic.decode(value("chin_n"), "h100", 64)
+    one = aic_setup.decode(value("chin_n"), "h100", 1)
+    many = aic_setup.decode(value("chin_n"), "h100", 64)
     assert many.rate_at > one.rate_at
     assert metric(chat, "run.rate", lang) == fmt_num(one.rate_at, lang, 3)
     assert metric(serve, "run.rate", lang) == fmt_num(many.rate_at, lang, 3)
@@ -185,16 +186,16 @@ def test_chat_scene_is_memory_bound_and_batch_64_is_faster(lang):
 def test_sources_panel_lists_every_id_the_page_uses():
     at = open_ai("en")
     text = visible_text(at)
-    for rid in aic.page_ref_ids():
+    for rid in pkg.reference_ids():
         assert f"`{rid}`" in text, rid
     for rid in ai.REFERENCE_IDS.values():
         if rid.startswith(("a100", "h100", "b200")) or rid in ("pue_uptime", "epoch_growth", "hof_ratio"):
-            assert rid in aic.page_ref_ids(), rid
+            assert rid in pkg.reference_ids(), rid
 
 
 def test_new_reference_rows_agree_with_the_model_facts():
     """The size/token rows added for this page say what the model's MODEL_FACTS say."""
-    for slug, (n_row, d_row, c_row) in aic.MODEL_ROWS.items():
+    for slug, (n_row, d_row, c_row) in pkg.MODEL_ROWS.items():
         params, tokens, _source, _year = ai.MODEL_FACTS[slug]
         assert value(n_row) == params and value(d_row) == tokens
         assert ai.training_flops(params, tokens) == pytest.approx(value(c_row), rel=0.02)

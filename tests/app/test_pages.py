@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explainers.content import content, t
-from explainers.ui.state import _canonical, parse_float
+from explainers.topics.controls import canonical as _canonical, parse_float
 
 from .conftest import qp, PAGE_FILES, URL_PATHS, assert_clean, open_page, plotly_specs, widget_state
 

@@ -7,7 +7,7 @@ import re
 
 from explainers.content import fmt_num, value
 from explainers.models import ai_compute as ai
-from explainers.ui import ai_compute as aic
+from explainers.topics.ai_compute import setup as aic_setup
 
 from .conftest import METRIC, metric_values, screenshot, wait_for_url, wait_ready
 
@@ -19,7 +19,7 @@ def test_nl_accelerator_click_and_batch_key_move_readouts_and_url(page, server):
     assert page.locator("[data-testid=stException]").count() == 0
     screenshot(page, "ai_compute_nl_default")
 
-    s = aic.setup()
+    s = aic_setup.parameters()
     days = {}
     for acc in ("a100", "h100"):
         a = s.accelerators[acc]
@@ -40,7 +40,7 @@ def test_nl_accelerator_click_and_batch_key_move_readouts_and_url(page, server):
     screenshot(page, "ai_compute_nl_h100")
 
     # a slider moved with the keyboard: the batch size (1 -> 2), inside its fragment
-    rate = {b: fmt_num(aic.decode(value("gpt3_n"), "h100", b).rate_at, "nl", 3) for b in (1, 2)}
+    rate = {b: fmt_num(aic_setup.decode(value("gpt3_n"), "h100", b).rate_at, "nl", 3) for b in (1, 2)}
     assert rate[1] in after
     slider = page.locator("[data-testid=stSlider]").filter(has_text="Batchgrootte").get_by_role("slider")
     slider.focus()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +94,36 @@ def test_fits_come_from_their_rows():
     assert (e.e, e.a, e.b, e.alpha, e.beta) == tuple(
         REFS[k] for k in ("bes_fit_E", "bes_fit_A", "bes_fit_B", "bes_fit_alpha", "bes_fit_beta")
     )
+
+
+@pytest.mark.parametrize("name", ["hoffmann2022", "epoch2024"])
+def test_published_fit_constants_equal_their_reference_rows(name):
+    """The constants known from import (a notebook needs no set-up) say what references.yaml says."""
+    from explainers.content import value
+
+    fit = ai.PUBLISHED_FITS[name]
+    assert fit is {"hoffmann2022": ai.HOFFMANN2022, "epoch2024": ai.EPOCH2024}[name] and fit.name == name
+    for field in ("e", "a", "b", "alpha", "beta"):
+        rid = ai.REFERENCE_IDS[f"{name}.{field}"]
+        assert getattr(fit, field) == value(rid), f"{name}.{field} differs from {rid}"
+    assert fit == FITS[name]
+
+
+def test_a_bare_import_knows_the_published_fits():
+    """As in a notebook: a fresh interpreter, no registration step, no content loaded."""
+    code = ("import sys\n"
+            "from explainers.models import ai_compute\n"
+            "print(ai_compute.chinchilla_loss(70e9, 1.4e12), ai_compute.compute_optimal(1e24))\n"
+            "print(ai_compute.chinchilla_loss(70e9, 1.4e12, 'epoch2024'), ai_compute.compute_optimal(1e24, 'epoch2024'))\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('explainers.content', 'yaml', 'streamlit'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=REFS_PATH.parents[1])
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.strip().splitlines()
+    assert lines[-1] == "[]", "the model module read no content"
+    for line, name in zip(lines, ("hoffmann2022", "epoch2024")):
+        n, d = ai.compute_optimal(1e24, FITS[name])
+        assert line == f"{ai.chinchilla_loss(70e9, 1.4e12, FITS[name])} ({n!r}, {d!r})"
 
 
 @pytest.mark.parametrize("slug", ["a100", "h100", "b200"])

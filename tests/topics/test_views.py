@@ -25,8 +25,10 @@ def test_every_section_view_is_complete(topic, scene, lang):
     assert not bad, bad
     for name in pkg.SECTIONS:
         view = topics.view(topic, name, lang, scene=scene)
+        equations = set(view.equations) if isinstance(view, views.ModelView) else set()  # LaTeX braces
         for text in views.texts(view):
-            assert not BAD.search(text), (name, text)
+            assert not (text not in equations and BAD.search(text)), (name, text)
+            assert not re.search(r"\b(nan|inf|None)\b", text), (name, text)
         for r in views.readouts(view):
             assert r.label.strip() and r.value.strip(), (name, r)
         for fig in views.figures(view):

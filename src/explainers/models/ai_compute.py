@@ -12,12 +12,21 @@ What: small closed-form models for the "AI compute" page.
 Why: these are the back-of-envelope numbers behind "how much compute, time and energy does a frontier
 model take, and why is chat inference memory-bound".
 
-Parameters: no physical default is a literal here. Values come from ``data/references.yaml`` through
-the content layer as a plain ``{reference_id: value}`` mapping in the reference's own units, and
-``chinchilla_fits``, ``default_accelerators`` and ``known_models`` turn it into SI-style parameter
-sets (TFLOP/s -> FLOP/s, TB/s -> bytes/s, GB -> bytes). ``REFERENCE_IDS`` lists every id used,
-``REFERENCE_UNITS`` the unit each is expected in. Model facts with no reference row are in
-``MODEL_FACTS``; modelling choices (e.g. MFU) in ``ASSUMPTIONS``.
+Parameters: no physical default is a literal here, except the published constants of a paper.
+Values come from ``data/references.yaml`` through the content layer as a plain
+``{reference_id: value}`` mapping in the reference's own units, and ``chinchilla_fits``,
+``default_accelerators`` and ``known_models`` turn it into SI-style parameter sets (TFLOP/s ->
+FLOP/s, TB/s -> bytes/s, GB -> bytes). ``REFERENCE_IDS`` lists every id used, ``REFERENCE_UNITS``
+the unit each is expected in. The two published Chinchilla fits are also constants here
+(``HOFFMANN2022``, ``EPOCH2024``, with their reference ids; a test checks them against
+references.yaml), so that a bare import works, as in a notebook::
+
+    from explainers.models import ai_compute
+    ai_compute.chinchilla_loss(70e9, 1.4e12)        # Hoffmann et al. 2022 (the default fit)
+    ai_compute.compute_optimal(1e24, "epoch2024")   # (N*, D*) with Epoch AI's refit
+
+Model facts with no reference row are in ``MODEL_FACTS``; modelling choices (e.g. MFU) in
+``ASSUMPTIONS``.
 
 Left out throughout: attention FLOP (2 n_layer n_ctx d_model per token), KV-cache traffic and
 capacity, communication and pipeline bubbles, MoE (use active parameters), precision effects on
@@ -28,6 +37,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Mapping, Union
 
 import numpy as np
@@ -36,6 +46,9 @@ __all__ = [
     "ASSUMPTIONS",
     "Accelerator",
     "ChinchillaFit",
+    "EPOCH2024",
+    "HOFFMANN2022",
+    "PUBLISHED_FITS",
     "FitLike",
     "KnownModel",
     "MODEL_FACTS",
@@ -333,14 +346,34 @@ def known_models(refs: Mapping[str, float]) -> dict[str, KnownModel]:
     return out
 
 
-# Module-level registry of named fits; the app fills it once with register_fits(chinchilla_fits(refs)).
-_FITS: dict[str, ChinchillaFit] = {}
+# --------------------------------------------------------------------------------------------------
+# Published constants of the Chinchilla law (available by name on a bare import)
+# --------------------------------------------------------------------------------------------------
+
+#: Hoffmann et al. 2022 (arXiv:2203.15556), eq. 10 as printed in the paper body (rounded).
+#: Reference ids: e hof_E, a hof_A, b hof_B, alpha hof_alpha, beta hof_beta (REFERENCE_IDS
+#: "hoffmann2022.*"); a test checks each constant against its row in data/references.yaml.
+HOFFMANN2022 = ChinchillaFit(name="hoffmann2022", e=1.69, a=406.4, b=410.7, alpha=0.34, beta=0.28)
+#: Besiroglu et al. 2024 (Epoch AI, arXiv:2404.10102), the refit of the same data.
+#: Reference ids: e bes_fit_E, a bes_fit_A, b bes_fit_B, alpha bes_fit_alpha, beta bes_fit_beta
+#: (REFERENCE_IDS "epoch2024.*").
+EPOCH2024 = ChinchillaFit(name="epoch2024", e=1.8172, a=482.01, b=2085.43, alpha=0.3478, beta=0.3658)
+#: The published fits by name; what ``chinchilla_loss`` / ``compute_optimal`` know without any set-up.
+PUBLISHED_FITS: Mapping[str, ChinchillaFit] = MappingProxyType({f.name: f for f in (HOFFMANN2022, EPOCH2024)})
+
+# Registry of named fits: the published ones from the start; register_fits() adds or overrides
+# (e.g. with chinchilla_fits(refs) for fits read from another references mapping).
+_FITS: dict[str, ChinchillaFit] = dict(PUBLISHED_FITS)
 
 FitLike = Union[str, ChinchillaFit]
 
 
 def register_fits(fits: Mapping[str, ChinchillaFit]) -> None:
-    """Make fits available by name to chinchilla_loss / compute_optimal (idempotent, overwrites)."""
+    """Make more fits available by name to chinchilla_loss / compute_optimal, or override one.
+
+    Not needed for the published fits ("hoffmann2022", "epoch2024"), known from import.
+    Idempotent; a fit registered under an existing name replaces it.
+    """
     for name, fit in fits.items():
         if not isinstance(fit, ChinchillaFit):
             raise TypeError(f"fit {name!r} is not a ChinchillaFit")
@@ -358,7 +391,7 @@ def _resolve_fit(fit: FitLike) -> ChinchillaFit:
     try:
         return _FITS[fit]
     except (KeyError, TypeError):
-        known = ", ".join(known_fits()) or "none registered; call register_fits(chinchilla_fits(refs))"
+        known = ", ".join(known_fits()) or "none registered; call register_fits(PUBLISHED_FITS)"
         raise ValueError(f"unknown Chinchilla fit {fit!r}; known fits: {known}") from None
 
 
