@@ -9,9 +9,9 @@ import pytest
 from explainers.content import content, default_values, fmt_num, t, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
-from explainers.ui import neuromorphic as nx
+from explainers.topics import neuromorphic as nx
 
-from .conftest import assert_clean, open_page, plotly_specs, qp, visible_text, widget_state
+from .conftest import assert_clean, open_page, plotly_specs, qp, visible_text, widget_state, wkey
 
 PAGE = "app_pages/neuromorphic.py"
 REFS = default_values()
@@ -54,7 +54,7 @@ def test_renders_cleanly_in_both_languages(lang):
 
 def test_sources_panel_lists_every_id_the_page_uses():
     at = open_page(PAGE, "en")
-    ids = nx.page_reference_ids()
+    ids = nx.reference_ids()
     refs = content().references
     assert not set(ids) - set(refs)
     panel = [e for e in at.expander if "Sources" in e.label][0]
@@ -146,14 +146,14 @@ def test_changing_the_current_changes_the_rate_and_the_url(lang):
     label = T("neuron.r_rate", lang)
     before = metric(at, label)
     assert before == f"{fmt_num(nm.lif_rate_hz(value('ndx_i_default'), **p.as_kwargs()), lang)} Hz"
-    at.slider(key="_w_neuromorphic.i_na").set_value(3.0).run()
+    at.slider(key=wkey("neuromorphic", "i_na")).set_value(3.0).run()
     assert_clean(at)
     after = metric(at, label)
     assert after != before
     assert after == f"{fmt_num(nm.lif_rate_hz(3.0, **p.as_kwargs()), lang)} Hz"
     assert qp(at, "i_na") == "3"
     # below the rheobase the neuron is silent, and the summary says so
-    at.slider(key="_w_neuromorphic.i_na").set_value(1.0).run()
+    at.slider(key=wkey("neuromorphic", "i_na")).set_value(1.0).run()
     assert metric(at, label) == "0 Hz"
     assert any(T("neuron.summary_silent", lang, i=fmt_num(1.0, lang), vinf=fmt_num(-55.0, lang),
                  vth=fmt_num(p.v_th_mv, lang), rh=fmt_num(p.rheobase_na, lang)) == c.value for c in at.caption)
@@ -192,7 +192,7 @@ def test_break_even_readout_matches_the_model(chip, fetch, lang):
 def test_activity_slider_moves_the_event_power(lang):
     at = open_page(PAGE, lang, {"scene": "quiet_sensor"})
     quiet = metric(at, T("events.r_event", lang))
-    at.select_slider(key="_w_neuromorphic.act").set_value(30.0).run()
+    at.select_slider(key=wkey("neuromorphic", "act")).set_value(30.0).run()
     assert_clean(at)
     busy = metric(at, T("events.r_event", lang))
     assert busy != quiet

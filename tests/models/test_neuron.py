@@ -163,9 +163,9 @@ def test_no_spikes_at_or_below_rheobase(p):
 def test_isi_never_shorter_than_refractory_period(p, t_ref, i_factor, noise, seed):
     p = {**p, "t_ref_ms": t_ref}
     res = nm.simulate_lif(i_factor * rheo(p), 300.0, 0.1, **p, noise_na=noise * rheo(p), seed=seed)
-    for s in res.spike_times_ms:
-        assert np.all(np.diff(s) >= t_ref - 1e-9)
-        assert np.all((s >= 0) & (s <= res.duration_ms))
+    s = res.spike_times_ms
+    assert np.all(np.diff(s) >= t_ref - 1e-9)
+    assert np.all((s >= 0) & (s <= res.duration_ms))
     assert np.all(np.isfinite(res.v_mv))
 
 
@@ -191,7 +191,7 @@ def test_voltage_is_held_at_reset_while_refractory(p, dt):
 
 def test_very_strong_current_fires_near_one_over_tref():
     res = nm.simulate_lif(1e4, 500.0, 0.01, **TEXTBOOK)
-    isi = np.diff(res.spike_times_ms[0])
+    isi = np.diff(res.spike_times_ms)
     assert isi.min() >= TEXTBOOK["t_ref_ms"] - 1e-9
     # threshold is reached within one step after the refractory period ends: exact timing still holds
     assert isi.mean() == pytest.approx(1000.0 / nm.lif_rate_hz(1e4, **TEXTBOOK), rel=1e-6)
@@ -200,10 +200,32 @@ def test_very_strong_current_fires_near_one_over_tref():
 def test_output_shapes():
     scalar = nm.simulate_lif(3.0, 100.0, 0.1, **TEXTBOOK)
     assert scalar.times_ms.shape == (1001,) and scalar.v_mv.shape == (1001,)
-    assert len(scalar.spike_times_ms) == 1
+    assert scalar.spike_times_ms.ndim == 1 and isinstance(scalar.spike_counts, int)
+    assert isinstance(scalar.rates_hz, float)
     many = nm.simulate_lif([1.0, 2.0, 3.0], 100.0, 0.1, **TEXTBOOK)
     assert many.v_mv.shape == (3, 1001) and len(many.spike_times_ms) == 3
+    assert many.spike_counts.shape == many.rates_hz.shape == (3,)
     assert np.array_equal(many.v_mv[2], scalar.v_mv)
+    assert np.array_equal(many.spike_times_ms[2], scalar.spike_times_ms)
+
+
+def test_scalar_current_gives_one_spike_array_consistent_with_its_trace():
+    """One current, one neuron: its spike times are one 1-D array, and each is where its trace resets."""
+    p = TEXTBOOK
+    res = nm.simulate_lif(3.0, 200.0, 0.1, **p)
+    s, t, v = res.spike_times_ms, res.times_ms, res.v_mv
+    assert isinstance(s, np.ndarray) and s.ndim == 1 and s.dtype == float
+    assert v.shape == t.shape
+    assert res.spike_counts == s.size > 2
+    assert res.rates_hz == pytest.approx(s.size * 1000.0 / res.duration_ms)
+    # every spike time lies in a step that rose towards threshold and ended back at V_reset ...
+    after = np.searchsorted(t, s, side="left")  # the first sample at or after each spike
+    assert np.all((t[after - 1] < s) & (s <= t[after]))
+    assert np.all(v[after] == p["v_reset_mv"])
+    assert np.all(v[after - 1] < p["v_th_mv"]) and np.all(v[after - 1] > p["v_reset_mv"])
+    # ... and the trace drops nowhere else: one reset per spike
+    assert np.count_nonzero(np.diff(v) < 0) == s.size
+    assert np.array_equal(np.flatnonzero(np.diff(v) < 0) + 1, after)
 
 
 def test_time_varying_current():
@@ -214,11 +236,11 @@ def test_time_varying_current():
     res = nm.simulate_lif(trace, 500.0, 0.1, **TEXTBOOK)
     const = nm.simulate_lif(3.0, 500.0, 0.1, **TEXTBOOK)
     assert np.allclose(res.v_mv[1], const.v_mv)
-    assert np.allclose(res.spike_times_ms[1], const.spike_times_ms[0])
+    assert np.allclose(res.spike_times_ms[1], const.spike_times_ms)
     s = res.spike_times_ms[0]
     assert s.size > 0 and s.min() > 200.0
     # after the step, the spikes are the constant-current ones shifted by 200 ms
-    assert np.allclose(s, const.spike_times_ms[0][const.spike_times_ms[0] < 300.0] + 200.0)
+    assert np.allclose(s, const.spike_times_ms[const.spike_times_ms < 300.0] + 200.0)
     with pytest.raises(ValueError):
         nm.simulate_lif(np.zeros((2, 17)), 500.0, 0.1, **TEXTBOOK)
 
@@ -233,7 +255,7 @@ def test_noise_is_seeded_and_can_drive_subthreshold_firing():
     assert not np.array_equal(a.v_mv, c.v_mv)
     assert not np.array_equal(a.v_mv[0], a.v_mv[1])  # independent noise per neuron
     assert a.spike_counts.min() > 0
-    assert nm.simulate_lif(i, 2000.0, 0.1, **p).spike_counts[0] == 0
+    assert nm.simulate_lif(i, 2000.0, 0.1, **p).spike_counts == 0
 
 
 def test_bad_parameters_raise():
@@ -263,6 +285,21 @@ def test_rate_is_finite_non_negative_bounded_and_monotone(p, currents):
         assert np.all(f <= 1000.0 / p["t_ref_ms"] * (1 + 1e-12))
     assert np.all(np.diff(f) >= -1e-9 * f[1:])
     assert np.all(f[i <= rheo(p)] == 0)
+
+
+@pytest.mark.parametrize("p", [q for q in OWN_SETS if q["t_ref_ms"] > 0], ids=lambda p: f"tref{p['t_ref_ms']}")
+def test_steady_state_and_rate_limit_closed_forms(p):
+    # V_inf = V_rest + R I: at the rheobase it is exactly the threshold
+    assert nm.steady_state_mv(rheo(p), p["r_mohm"], p["v_rest_mv"]) == pytest.approx(p["v_th_mv"])
+    assert nm.steady_state_mv(np.array([0.0, 1.0]), p["r_mohm"], p["v_rest_mv"]) == pytest.approx(
+        [p["v_rest_mv"], p["v_rest_mv"] + p["r_mohm"]])
+    # the closed-form rate approaches one spike per refractory period from below
+    f_max = nm.max_rate_hz(p["t_ref_ms"])
+    assert f_max == 1000.0 / p["t_ref_ms"]
+    assert nm.lif_rate_hz(1e7 * rheo(p), **p) == pytest.approx(f_max, rel=1e-4)
+    assert nm.lif_rate_hz(1e7 * rheo(p), **p) < f_max
+    with pytest.raises(ValueError):
+        nm.max_rate_hz(0.0)
 
 
 def test_rate_limit_without_refractory_period():

@@ -49,8 +49,10 @@ __all__ = [
     "dense_energy_j",
     "event_driven_energy_j",
     "lif_rate_hz",
+    "max_rate_hz",
     "rheobase_na",
     "simulate_lif",
+    "steady_state_mv",
 ]
 
 #: Unit conversions, not physical values.
@@ -182,6 +184,21 @@ def rheobase_na(r_mohm, v_rest_mv, v_th_mv):
     return float(out) if out.ndim == 0 else out
 
 
+def steady_state_mv(current_na, r_mohm, v_rest_mv):
+    """Potential a constant current drives the membrane towards (ignoring threshold): V_inf = V_rest + R I (mV)."""
+    out = np.asarray(v_rest_mv, dtype=float) + np.asarray(r_mohm, dtype=float) * np.asarray(current_na, dtype=float)
+    return float(out) if out.ndim == 0 else out
+
+
+def max_rate_hz(t_ref_ms):
+    """The rate a LIF neuron approaches for a very large current: one spike per refractory period (Hz)."""
+    t = np.asarray(t_ref_ms, dtype=float)
+    if np.any(~np.isfinite(t) | (t <= 0)):
+        raise ValueError("t_ref_ms must be finite and > 0")
+    out = _MS_PER_S / t
+    return float(out) if out.ndim == 0 else out
+
+
 def lif_rate_hz(current_na, tau_ms, r_mohm, v_rest_mv, v_th_mv, v_reset_mv, t_ref_ms):
     """Steady firing rate (Hz) for a constant current, vectorised (all arguments broadcast).
 
@@ -213,23 +230,32 @@ def lif_rate_hz(current_na, tau_ms, r_mohm, v_rest_mv, v_th_mv, v_reset_mv, t_re
 class LifResult:
     """Simulation output.
 
-    ``times_ms``: (n_steps + 1,). ``v_mv``: (n_steps + 1,) for a scalar current, else
-    (n_currents, n_steps + 1). ``spike_times_ms``: one array per current (a list of length 1 for a
-    scalar current). ``duration_ms``: simulated time.
+    Shaped like the current, as ``v_mv`` is. For a scalar current: ``v_mv`` is (n_steps + 1,),
+    ``spike_times_ms`` one 1-D array, ``spike_counts`` an int and ``rates_hz`` a float. For n
+    currents: ``v_mv`` is (n, n_steps + 1), ``spike_times_ms`` a list of n 1-D arrays, and
+    ``spike_counts`` and ``rates_hz`` arrays of n. ``times_ms``: (n_steps + 1,); ``duration_ms``:
+    simulated time. Each spike time lies in the step after which the trace is reset.
     """
 
     times_ms: np.ndarray
     v_mv: np.ndarray
-    spike_times_ms: list
+    spike_times_ms: np.ndarray | list[np.ndarray]
     duration_ms: float
 
     @property
-    def spike_counts(self) -> np.ndarray:
+    def scalar(self) -> bool:
+        """True when the simulation was of one scalar current (no neuron axis)."""
+        return isinstance(self.spike_times_ms, np.ndarray)
+
+    @property
+    def spike_counts(self) -> int | np.ndarray:
+        if self.scalar:
+            return len(self.spike_times_ms)
         return np.array([len(s) for s in self.spike_times_ms], dtype=int)
 
     @property
-    def rates_hz(self) -> np.ndarray:
-        """Spike count / duration, one per current."""
+    def rates_hz(self) -> float | np.ndarray:
+        """Spike count / duration: a float for a scalar current, else one per current."""
         return self.spike_counts * _MS_PER_S / self.duration_ms
 
 
@@ -247,6 +273,9 @@ def simulate_lif(current_na, duration_ms, dt_ms, tau_ms, r_mohm, v_rest_mv, v_th
     V <- V_inf + (V - V_inf) exp(-dt/tau), with the threshold crossing time solved exactly inside the
     step and the refractory period ending mid-step where it does, so a constant current gives the
     closed-form rate at any dt. Left out: a second spike within one step (needs t_ref < dt).
+
+    Returns a ``LifResult`` shaped like the current: for a scalar current, the trace ``v_mv`` and the
+    spike times ``spike_times_ms`` are each one 1-D array; for n currents, n rows and n arrays.
     """
     _check_params(tau_ms, r_mohm, v_rest_mv, v_th_mv, v_reset_mv, t_ref_ms)
     for name, x in (("tau_ms", tau_ms), ("r_mohm", r_mohm), ("v_rest_mv", v_rest_mv), ("v_th_mv", v_th_mv),
@@ -366,7 +395,8 @@ def simulate_lif(current_na, duration_ms, dt_ms, tau_ms, r_mohm, v_rest_mv, v_th
 
     times = np.arange(n_steps + 1) * dt
     v_mv = out[:, 0].copy() if scalar else out.T  # (n, n_steps + 1), a transposed view
-    return LifResult(times_ms=times, v_mv=v_mv, spike_times_ms=[np.asarray(s, dtype=float) for s in spikes],
+    spike_times = [np.asarray(s, dtype=float) for s in spikes]
+    return LifResult(times_ms=times, v_mv=v_mv, spike_times_ms=spike_times[0] if scalar else spike_times,
                      duration_ms=n_steps * dt)
 
 
