@@ -9,14 +9,15 @@ import time
 import numpy as np
 import pytest
 
-from explainers.content import content, t
+from explainers.content import content, fmt_distance, t
 from explainers.models import interconnect as ic
-from explainers.ui import photonics as ph
+from explainers.topics import photonics as ph
+from explainers.topics.photonics import setup
 
-from .conftest import assert_clean, open_page, plotly_specs, qp, visible_text, widget_state
+from .conftest import assert_clean, open_page, plotly_specs, qp, visible_text, widget_state, wkey
 
 PAGE = "app_pages/photonics.py"
-SLIDER = "_w_photonics.d_m"
+SLIDER = wkey(PAGE, "d_m")
 
 
 def array(data) -> np.ndarray:
@@ -50,7 +51,7 @@ def test_every_assumption_and_reference_is_shown():
         assert f"photonics.asm.{name}" not in text
     sources = next(e for e in at.expander if e.label.startswith("Sources"))
     listing = "\n".join(str(m.value) for m in sources.markdown)
-    for rid in ph.reference_ids(ph.DEFAULT_FIBRE):
+    for rid in ph.reference_ids({"fibre": ph.DEFAULT_FIBRE}):
         assert f"`{rid}`" in listing, rid
     for rid in ("shen_mzi", "clements", "reck", "ieee_er4_loss", "er4_pj_per_bit", "ph_asm_optical_budget"):
         assert f"`{rid}`" in listing
@@ -74,7 +75,7 @@ def test_rack_scene_names_light_as_the_winner_at_two_metres():
     at = open_page(PAGE, "en", {"scene": "rack"})
     assert_clean(at)
     assert widget_state(at, PAGE, "d_m") == pytest.approx(2.0)
-    v = ph.verdict(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS, 2.0)
+    v = setup.verdict(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS, 2.0)
     assert v.winner == "optical" and v.best_opt == "cpo" and v.best_el == "board"
     assert "Light" in metric_values(at)
     summary = [c.value for c in at.caption if str(c.value).startswith("At 2 m and 200 Gb/s")]
@@ -106,26 +107,26 @@ def test_cities_scene_shows_what_reaches_80_km_and_what_it_would_take():
 def test_crossover_readout_matches_the_model(rate):
     at = open_page(PAGE, "en", {"rate": str(int(rate))})
     assert_clean(at)
-    links = ph.links_for(ph.DEFAULT_FIBRE)
+    links = setup.links_for(ph.DEFAULT_FIBRE)
     el = [links[s] for s in ph.DEFAULT_LINKS if s in ph.ELECTRICAL]
     opt = [links[s] for s in ph.DEFAULT_LINKS if s in ph.OPTICAL]
-    expected = ic.crossover_between(el, opt, rate, ph.distance_grid(ph.DEFAULT_FIBRE, rate))
+    expected = ic.crossover_between(el, opt, rate, setup.distance_grid(ph.DEFAULT_FIBRE, rate))
     assert math.isfinite(expected)
-    assert ph.fmt_distance(expected, "en", 2) in metric_values(at)
+    assert fmt_distance(expected, "en", 2) in metric_values(at)
 
 
 def test_crossover_without_co_packaged_optics_is_where_copper_runs_out():
     at = open_page(PAGE, "en", {"links": "board,dac,pluggable", "rate": "100"})
     assert_clean(at)
-    links = ph.links_for(ph.DEFAULT_FIBRE)
+    links = setup.links_for(ph.DEFAULT_FIBRE)
     expected = ic.crossover_between([links["board"], links["dac"]], [links["pluggable"]], 100.0,
-                                    ph.distance_grid(ph.DEFAULT_FIBRE, 100.0))
+                                    setup.distance_grid(ph.DEFAULT_FIBRE, 100.0))
     # pluggable optics (15 pJ/bit) is dearer than one or two SerDes hops (5.5, 11 pJ/bit), so light wins
     # where the board link needs its third segment (16.5 pJ/bit): the retimer staircase sets the crossover
     seg = float(ic.segment_reach_m(links["board"], 100.0))
     assert expected == pytest.approx(2 * seg, rel=1e-6)
     assert float(ic.energy_pj_per_bit(links["board"], expected, 100.0)) == pytest.approx(3 * 5.5)
-    assert ph.fmt_distance(expected, "en", 2) in metric_values(at)
+    assert fmt_distance(expected, "en", 2) in metric_values(at)
 
 
 def test_url_parameters_set_the_controls():
@@ -174,13 +175,13 @@ def test_a_slider_change_is_cheap():
     at.select_slider(key=SLIDER).set_value(20.0).run()
     start = time.perf_counter()
     for d in (0.5, 5.0, 50.0, 500.0):
-        ph.verdict(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS, d)
-        ph.curves(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS)
+        setup.verdict(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS, d)
+        setup.curves(ph.DEFAULT_FIBRE, 200.0, ph.DEFAULT_LINKS)
     assert (time.perf_counter() - start) / 4 < 0.05
 
 
 def test_energy_chart_lines_are_short_and_end_where_the_link_ends():
-    lines = ph.curves(ph.DEFAULT_FIBRE, 200.0, ph.LINKS)
+    lines = setup.curves(ph.DEFAULT_FIBRE, 200.0, ph.LINKS)
     for c in lines:
         assert c.x.size <= 300
         assert np.all(np.isfinite(c.y))

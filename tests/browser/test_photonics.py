@@ -3,7 +3,9 @@ readouts and writes `d_m` to the address bar. Expected numbers come from the mod
 
 from __future__ import annotations
 
-from explainers.ui import photonics as ph
+from explainers.content import fmt_energy
+from explainers.topics import photonics as ph
+from explainers.topics.photonics import setup
 
 from .conftest import METRIC, metric_values, screenshot, wait_for_url, wait_ready
 
@@ -24,18 +26,18 @@ def test_nl_distance_keys_move_the_readouts_and_the_url(page, server):
     rate = 200.0
     steps = ph.DISTANCE_STEPS
     start = steps.index(2.0)
-    before = ph.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, steps[start])
-    wait_for_metric(page, ph.fmt_energy(before.e_el, "nl"))  # 16,5 pJ/bit: board with two retimers
+    before = setup.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, steps[start])
+    wait_for_metric(page, fmt_energy(before.e_el, "nl"))  # 16,5 pJ/bit: board with two retimers
     shown_before = metric_values(page)
 
     slider = page.locator("[data-testid=stSlider]").filter(has_text="Afstand").get_by_role("slider")
     slider.focus()
     slider.press("ArrowLeft")  # 2 m -> 1,5 m
     target = steps[start - 1]
-    after = ph.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, target)
+    after = setup.verdict(ph.DEFAULT_FIBRE, rate, ph.DEFAULT_LINKS, target)
     wait_for_url(page, rf"[?&]d_m={target:g}(&|$)")
     wait_ready(page)
-    wait_for_metric(page, ph.fmt_energy(after.e_el, "nl"))  # 11 pJ/bit: one retimer fewer
+    wait_for_metric(page, fmt_energy(after.e_el, "nl"))  # 11 pJ/bit: one retimer fewer
     shown_after = metric_values(page)
     assert shown_after != shown_before
     assert page.get_by_text("Zuinigste elektrische verbinding op 1,5 m").count() >= 1

@@ -455,6 +455,14 @@ def test_long_reach_link_uses_the_er4_budget_and_costs_more():
         ic.long_reach_link(ALL_REFS, ids={"nonsense": "x"})
 
 
+def test_fibre_budget_is_channel_loss_minus_connections():
+    assert ic.fibre_budget_db(18.0, 2.0) == pytest.approx(16.0)  # 100GBASE-ER4
+    budget = ic.fibre_budget_db(ALL_REFS["ieee_er4_loss"], ALL_REFS["ieee_er4_conn"])
+    link = ic.long_reach_link(ALL_REFS)
+    assert link.reach.optical_budget_db == budget
+    np.testing.assert_allclose(ic.fibre_budget_db(np.array([18.0, 10.0]), 2.0), [16.0, 8.0])
+
+
 def test_page_assumption_rows_match_the_model_assumptions():
     from explainers.models import optics
 

@@ -192,6 +192,65 @@ def test_itu_grid_spacing_and_anchor(spacing_ghz, n):
     assert np.min(np.abs(grid - op.ITU_ANCHOR_THZ)) < 1e-9
 
 
+def test_c_band_grid_sits_inside_the_band_on_the_itu_grid():
+    for spacing in (100.0, 50.0, 25.0, 12.5):
+        grid = op.band_grid_thz(spacing)
+        assert grid.size == op.wdm_channel_count(op.band_width_ghz(*op.C_BAND_NM), spacing)
+        np.testing.assert_allclose(np.diff(grid), spacing / 1000.0, atol=1e-9)
+        offsets = (grid - op.ITU_ANCHOR_THZ) / (spacing / 1000.0)
+        np.testing.assert_allclose(offsets, np.round(offsets), atol=1e-6)  # every slot on the grid
+        lam = op.thz_to_nm(grid)
+        # the first slot is the first grid point at or above the band's low-frequency (1565 nm) edge
+        assert lam.max() <= op.C_BAND_NM[1] + 1e-9
+        assert op.thz_to_nm(grid[0] - spacing / 1000.0) > op.C_BAND_NM[1]
+        assert lam.min() >= op.C_BAND_NM[0] - op.ghz_to_nm(spacing, op.C_BAND_NM[0])
+    assert abs(op.band_grid_thz(100.0).size - REFS["dwdm_count_100ghz"]) <= 1  # 4.38 THz: 43 slots
+    np.testing.assert_allclose(op.band_grid_thz(100.0)[:2], [191.6, 191.7])
+
+
+def test_frequency_to_wavelength():
+    assert op.thz_to_nm(op.ITU_ANCHOR_THZ) == pytest.approx(op.ITU_ANCHOR_WAVELENGTH_NM)
+    np.testing.assert_allclose(op.thz_to_nm(np.array([191.6, 196.0])),
+                               op.SPEED_OF_LIGHT_M_PER_S / np.array([191.6e12, 196.0e12]) * 1e9)
+
+
+def test_signal_width_is_the_symbol_rate():
+    assert op.signal_width_ghz(100.0, 2.0) == pytest.approx(50.0)  # PAM4 at 100 Gb/s: 50 GBd
+    assert op.signal_width_ghz(800.0, 2.0) > 100.0  # too wide for a 100 GHz slot
+    np.testing.assert_allclose(op.signal_width_ghz(np.array([10.0, 25.0]), 1.0), [10.0, 25.0])
+
+
+def test_span_plan_closed_forms():
+    plan = op.span_plan(80_000.0, 0.35, 16.0, 0.0)
+    assert plan.loss_db == pytest.approx(28.0)
+    assert plan.output_power_dbm == pytest.approx(-28.0)
+    assert plan.fraction_left == pytest.approx(10 ** -2.8)
+    assert plan.spans == 2 and plan.amplifiers == 1
+    assert plan.span_m == pytest.approx(40_000.0)
+    assert plan.margin_db == pytest.approx(-12.0)
+    fits = op.span_plan(80_000.0, 0.17, 16.0, 0.0)
+    assert fits.spans == 1 and fits.amplifiers == 0
+    assert fits.margin_db == pytest.approx(16.0 - 13.6)
+    assert fits.span_m == pytest.approx(80_000.0)
+    plans = op.span_plan(np.array([1_000.0, 100_000.0]), 0.35, 16.0, 3.0)
+    np.testing.assert_allclose(plans.loss_db, [0.35, 35.0])
+    np.testing.assert_allclose(plans.output_power_dbm, [2.65, -32.0])
+    np.testing.assert_allclose(plans.amplifiers, [0, 2])
+
+
+@FAST
+@given(st.floats(0.0, 1e7), st.floats(0.1, 1.0), st.floats(1.0, 40.0), st.floats(-10.0, 10.0))
+def test_span_plan_agrees_with_its_parts(d_m, alpha, budget, launch):
+    plan = op.span_plan(d_m, alpha, budget, launch)
+    km = d_m / 1000.0
+    assert plan.spans == op.amplified_spans(km, alpha, budget)
+    assert plan.amplifiers == max(plan.spans - 1, 0)
+    assert plan.output_power_dbm == pytest.approx(op.fibre_output_power_dbm(launch, km, alpha))
+    assert plan.fraction_left == pytest.approx(op.dbm_to_mw(-plan.loss_db))
+    assert plan.span_m * plan.spans == pytest.approx(d_m)
+    assert alpha * plan.span_m / 1000.0 <= budget * (1 + 1e-9)  # each span within its budget
+
+
 # --------------------------------------------------------------------------- MZI
 
 

@@ -65,6 +65,7 @@ __all__ = [
     "crossover_distance_m",
     "default_links",
     "energy_pj_per_bit",
+    "fibre_budget_db",
     "long_reach_link",
     "fit_conductor_dielectric",
     "link_power_w",
@@ -705,6 +706,12 @@ LONG_REACH_REFERENCE_UNITS: dict[str, str] = {
 }
 
 
+def fibre_budget_db(channel_loss_db, connection_loss_db):
+    """Loss (dB) a module's fibre itself may take: the standard's maximum channel insertion loss
+    minus its allowance for connections and splices (100GBASE-ER4: 18 - 2 = 16 dB)."""
+    return (np.asarray(channel_loss_db, dtype=float) - np.asarray(connection_loss_db, dtype=float))[()]
+
+
 def long_reach_link(
     refs: Mapping[str, float],
     ids: Mapping[str, str] | None = None,
@@ -734,7 +741,7 @@ def long_reach_link(
     def v(param: str) -> float:
         return _value(refs, chosen, param)
 
-    budget = v("long_reach_channel_loss_db") - v("long_reach_connection_loss_db")
+    budget = float(fibre_budget_db(v("long_reach_channel_loss_db"), v("long_reach_connection_loss_db")))
     return LinkSpec(
         slug="long_reach",
         medium=Medium.OPTICAL,

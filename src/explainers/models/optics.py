@@ -23,6 +23,7 @@ estimates. Fibre attenuations come from ``data/references.yaml`` via :func:`defa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -37,7 +38,9 @@ __all__ = [
     "REFERENCE_UNITS",
     "SPEED_OF_LIGHT_M_PER_S",
     "Fibre",
+    "SpanPlan",
     "amplified_spans",
+    "band_grid_thz",
     "band_width_ghz",
     "dbm_to_mw",
     "default_fibres",
@@ -51,6 +54,9 @@ __all__ = [
     "nm_to_ghz",
     "optical_reach_km",
     "per_channel_power_dbm",
+    "signal_width_ghz",
+    "span_plan",
+    "thz_to_nm",
     "wdm_capacity_gbps",
     "wdm_channel_count",
 ]
@@ -177,6 +183,44 @@ def amplified_spans(distance_km, attenuation_db_per_km, span_budget_db):
     return np.maximum(1.0, np.ceil(ratio * (1 - 1e-12)))[()]
 
 
+@dataclass(frozen=True)
+class SpanPlan:
+    """One fibre run against a span budget (see :func:`span_plan`); arrays or numpy scalars."""
+
+    loss_db: np.ndarray  # alpha L
+    output_power_dbm: np.ndarray  # light left after the whole run, with no amplifier
+    fraction_left: np.ndarray  # of the launched power, 10**(-loss/10)
+    spans: np.ndarray  # amplified_spans(): 1 when the run fits the budget
+    amplifiers: np.ndarray  # spans - 1 (never negative)
+    margin_db: np.ndarray  # budget - loss: what is left when it fits in one span (negative if not)
+    span_m: np.ndarray  # length of one span, metres
+
+
+def span_plan(distance_m, attenuation_db_per_km, span_budget_db, launch_power_dbm) -> SpanPlan:
+    """What a fibre of ``distance_m`` does to the light, and what it would take to bridge it.
+
+    ``loss = alpha L``, ``P_out = P_in - alpha L``, the fraction of the power left, the spans of
+    :func:`amplified_spans` (``spans - 1`` amplifiers between them, each assumed to restore the
+    full budget), the margin ``budget - loss`` and the length of one span ``L / spans``. No
+    dispersion, amplifier noise or connector loss beyond what the budget already allows for.
+    """
+    d_m = np.asarray(distance_m, dtype=float)
+    a = np.asarray(attenuation_db_per_km, dtype=float)
+    b = np.asarray(span_budget_db, dtype=float)
+    km = d_m / 1000.0
+    loss = a * km
+    spans = np.asarray(amplified_spans(km, a, b))
+    return SpanPlan(
+        loss_db=loss[()],
+        output_power_dbm=fibre_output_power_dbm(launch_power_dbm, km, a),
+        fraction_left=dbm_to_mw(-loss),
+        spans=spans[()],
+        amplifiers=np.maximum(spans - 1.0, 0.0)[()],
+        margin_db=(b - loss)[()],
+        span_m=(d_m / spans)[()],
+    )
+
+
 def per_channel_power_dbm(total_power_dbm, channels):
     """Power per channel when ``channels`` share one total: ``P - 10 log10 N``."""
     n = np.asarray(channels, dtype=float)
@@ -242,6 +286,35 @@ def itu_grid_thz(spacing_ghz: float, channels: int, first_index: int | None = No
     start = -(int(channels) // 2) if first_index is None else int(first_index)
     n = np.arange(start, start + int(channels))
     return ITU_ANCHOR_THZ + n * (spacing_ghz / 1000.0)
+
+
+def band_grid_thz(spacing_ghz: float, band_nm: tuple[float, float] = C_BAND_NM):
+    """Centre frequencies (THz) of the G.694.1 slots placed in a band (default: the C-band).
+
+    As many slots as :func:`wdm_channel_count` fits in the band's width, on the grid
+    ``193.1 THz + n * spacing``, from the first grid index at or above the band's low-frequency
+    (long-wavelength) edge upwards.
+    """
+    band = float(band_width_ghz(*band_nm))
+    n = int(wdm_channel_count(band, spacing_ghz))
+    f_low_thz = SPEED_OF_LIGHT_M_PER_S / band_nm[1] / 1000.0  # m/s / nm = GHz -> THz
+    first = math.ceil((f_low_thz - ITU_ANCHOR_THZ) / (spacing_ghz / 1000.0) - 1e-9)
+    return itu_grid_thz(spacing_ghz, n, first_index=first)
+
+
+def thz_to_nm(freq_thz):
+    """Vacuum wavelength (nm) of an optical frequency (THz): ``c / nu``."""
+    f = np.asarray(freq_thz, dtype=float)
+    return (SPEED_OF_LIGHT_M_PER_S / (f * 1e12) * 1e9)[()]
+
+
+def signal_width_ghz(rate_gbps, bits_per_symbol):
+    """Least spectrum (GHz) a channel occupies: its symbol rate ``R / b`` (Nyquist pulses).
+
+    A PAM4 signal (2 bits per symbol) at R Gb/s runs at R/2 GBd and needs at least R/2 GHz; a
+    channel fits its grid slot when this is no wider than the spacing.
+    """
+    return (np.asarray(rate_gbps, dtype=float) / np.asarray(bits_per_symbol, dtype=float))[()]
 
 
 # --------------------------------------------------------------------------- MZI
