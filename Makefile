@@ -7,12 +7,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test test-fast bench bench-quick clean help
+.PHONY: run test test-fast bench bench-quick rehearse clean help
 
 help:
 	@echo "make run        serve the app on http://localhost:$(PORT) (PORT=8600 for another port)"
 	@echo "make test       run the whole test suite (models, content, app, browser)"
 	@echo "make bench      measure rerun latency, load and memory against stock Streamlit"
+	@echo "make rehearse   step through every talk on the presenter's stage in Chromium (1280x720)"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2])'
@@ -41,6 +42,10 @@ bench: $(VENV)/.installed-test
 
 bench-quick: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run --quick
+
+# Every step of every talk, in both languages, in Chromium at 1280x720 (also part of make test).
+rehearse: $(VENV)/.installed-test
+	$(PY) -m pytest tests/browser/test_stage.py -q
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .hypothesis

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .schema import LANGS, GlossaryFile, GlossaryTerm, Reference, ReferencesFile, Scene, ScenesFile
+from .schema import LANGS, GlossaryFile, GlossaryTerm, Reference, ReferencesFile, Scene, ScenesFile, TalksFile
 
 import os
 
@@ -42,6 +42,7 @@ class Content:
     scenes: dict[str, tuple[Scene, ...]]  # page slug -> scenes
     prose: dict[str, dict[str, str]]  # lang -> name -> markdown
     data_dir: Path
+    talks: tuple = ()  # schema.Talk, in file order
 
 
 def _read_yaml(path: Path) -> Any:
@@ -177,7 +178,11 @@ def load_content(data_dir: Path | str = DATA_DIR) -> Content:
         if len(ids) != len(set(ids)):
             raise ContentError(scenes_path, f"scenes.{page}", "duplicate scene id")
 
+    talks_path = data_dir / "talks.yaml"
+    talks = _validate(TalksFile, _read_yaml(talks_path), talks_path).talks if talks_path.exists() else []
+
     return Content(
+        talks=tuple(talks),
         strings=strings,
         references=references,
         glossary=tuple(glossary.terms),

@@ -129,3 +129,42 @@ class Scene(_Strict):
 
 class ScenesFile(_Strict):
     scenes: dict[str, list[Scene]]
+
+
+class TalkStep(_Strict):
+    """One step of a talk: a page at a scene (or explicit URL values), the section shown, the notes."""
+
+    page: str = Field(pattern=r"^[a-z0-9-]+$")  # a url path
+    section: str = Field(pattern=r"^[a-z0-9_]+$")
+    scene: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+    params: dict[str, str | int | float | list[str]] = Field(default_factory=dict)
+    title: LocalText | None = None
+    notes: LocalText
+    predict: bool = False  # the step asks the room (the prediction box opens on stage)
+
+    @model_validator(mode="after")
+    def _notes_in_both(self) -> TalkStep:
+        if not self.notes.en.strip():
+            raise ValueError("speaker notes are missing")
+        return self
+
+
+class Talk(_Strict):
+    """A talk: an ordered list of steps across pages, with a title and description in both languages."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: LocalText
+    description: LocalText
+    minutes: int = Field(ge=1, le=240)
+    steps: list[TalkStep] = Field(min_length=1)
+
+
+class TalksFile(_Strict):
+    talks: list[Talk]
+
+    @model_validator(mode="after")
+    def _unique(self) -> TalksFile:
+        ids = [talk.id for talk in self.talks]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate talk id")
+        return self

@@ -11,6 +11,8 @@ from explainers.content import ref, shown, source_text, t
 from explainers.content.citations import CONFIDENCE_KEYS, confidence_label, md_escape as _md_escape, source_line, sources_line  # noqa: F401
 from explainers.views import Figure, ModelView, Note, OneMinute, Readout
 
+from explainers.charts.theme import thaw
+
 from .figures import cached_figure, figure_of  # noqa: F401  (cached_figure: re-exported)
 
 PLOTLY_CONFIG = {
@@ -61,9 +63,23 @@ def readout_row(items: Sequence[Readout], *, gap: str = "medium") -> None:
             show_readout(r)
 
 
+ON_STAGE = "_on_stage"  # set while the presenter's stage renders a section (ui.stage)
+
+
 def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
-    """A chart and, under it, its one-sentence text summary (also what a screen reader gets)."""
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch")
+    """A chart and, under it, its one-sentence text summary (also what a screen reader gets).
+
+    On the presenter's stage the chart takes the height the stage's CSS gives it (it fills the
+    projector's screen at any resolution) instead of its own.
+    """
+    if st.session_state.get(ON_STAGE):
+        spec = fig.to_dict()
+        layout = {k: v for k, v in spec.get("layout", {}).items() if k != "height"}
+        font = {**layout.get("font", {}), "size": 15}  # legible from the back of the room
+        fig = thaw({**spec, "layout": {**layout, "autosize": True, "font": font}})
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", height="stretch")
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch")
     st.caption(summary)
 
 

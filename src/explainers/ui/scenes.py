@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from explainers.content import content, t
@@ -74,3 +76,6 @@ def scene_bar(page: str, lang: str | None = None) -> None:
     current = next((s for s in scenes if s.id == active), None)
     if current is not None:
         st.info(current.caption(lang), icon=":material/slideshow:")
+        # The same scene full-screen, for a projector (the stage's one-scene form).
+        st.link_button(t("stage.present_this", lang), "stage?" + urlencode({"page": page, "scene": current.id, "lang": lang}),
+                       icon=":material/co_present:", help=t("stage.present_this_help", lang))

@@ -32,13 +32,17 @@ class PageEntry:
     icon: str
     section_key: str
     default: bool = False
+    in_menu: bool = True
 
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("app_pages/home.py", "home", "pages.home", ":material/home:", "nav.overview", default=True),
+    PageEntry("app_pages/talks.py", "talks", "pages.talks", ":material/co_present:", "nav.overview"),
     *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS),
     PageEntry("app_pages/sources.py", "sources", "pages.sources", ":material/menu_book:", "nav.reference"),
     PageEntry("app_pages/glossary.py", "glossary", "pages.glossary", ":material/dictionary:", "nav.reference"),
+    # The presenter's stage: reached from Talks and from a scene's "Present this", not from the menu.
+    PageEntry("app_pages/stage.py", "stage", "pages.stage", ":material/slideshow:", "nav.overview", in_menu=False),
 )
 
 PRESENT_CSS = """
@@ -80,6 +84,8 @@ def _menu(pages: list, lang: str) -> None:
     with st.container(key="menu"):
         section = None
         for entry, page in zip(PAGES, pages):
+            if not entry.in_menu:
+                continue
             if entry.section_key != section:
                 section = entry.section_key
                 st.markdown(f"**{t(section, lang)}**")
@@ -125,6 +131,9 @@ def _presenter_switch(lang: str) -> None:
 def _check_content() -> bool:
     try:
         content()
+        from explainers import talks
+
+        talks.check()  # (once per process: a talk that names a missing page, scene or section)
     except ContentError as err:
         st.error(BROKEN_CONTENT.format(file=err.file, key=err.key, problem=err.problem), icon=":material/error:")
         return False

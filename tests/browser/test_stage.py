@@ -1,0 +1,185 @@
+"""The presenter's stage in a real Chromium at projector sizes: the rehearsal of every talk.
+
+Every step of every talk, in both languages, at 1280×720: no exception, no scrolling, the step's
+chart drawn, the QR code (decoded with zxing-cpp, not trusted from the encoder) opens the step's
+audience view, and PageDown visits every step in order. Plus: the notes window drives the stage,
+B blanks it, and bad links fall back with the one-line notice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from explainers import talks, topics
+
+from .conftest import OUTPUT, wait_for_url, wait_ready
+
+PROJECTOR = {"width": 1280, "height": 720}
+STAGE_BODY = ".st-key-stage_body"
+
+
+def _decode_qr(pg) -> str:
+    import numpy as np
+    import zxingcpp
+    from PIL import Image
+
+    png = pg.locator(".st-key-stage_qr img").first.screenshot()
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    found = zxingcpp.read_barcodes(image)
+    assert found, "no QR code could be read on the stage"
+    return found[0].text
+
+
+def _no_scroll(pg) -> bool:
+    return pg.evaluate("() => { const m = document.querySelector('[data-testid=stMain]');"
+                       " return m.scrollHeight <= m.clientHeight + 2; }")
+
+
+def _step_in_url(pg) -> int:
+    return int(re.search(r"[?&]step=(\d+)", pg.url).group(1))
+
+
+def _has_chart(step) -> bool:
+    """Whether the step's section draws a chart (its view holds a figure recipe)."""
+    from explainers import views
+
+    view = topics.view(step.page, step.section, "en", {k: v for k, v in talks.step_params(step).items()
+                                                        if k != "scene"}, step.scene)
+    return bool(views.figures(view))
+
+
+def _context(browser):
+    return browser.new_context(viewport=PROJECTOR, locale="en-GB")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("talk_id", [t.id for t in talks.talks()])
+def test_rehearsal_every_step_fits_draws_and_links_back(browser, server, talk_id, lang):
+    talk = talks.find(talk_id)
+    context = _context(browser)
+    pg = context.new_page()
+    foreign = []
+    pg.on("request", lambda req: foreign.append(req.url) if not req.url.startswith(
+        (server, "data:", "blob:", "about:")) else None)
+    try:
+        pg.goto(f"{server}/stage?{talks.stage_query(talk.id, 0, lang)}")
+        for index, step in enumerate(talk.steps):
+            wait_ready(pg)
+            wait_for_url(pg, rf"[?&]step={index + 1}(&|$)")
+            where = f"{talk.id} step {index + 1} ({lang})"
+            assert pg.locator("[data-testid=stException]").count() == 0, where
+            assert pg.locator(STAGE_BODY).count() == 1, where
+            if _has_chart(step):
+                pg.wait_for_selector(f"{STAGE_BODY} .js-plotly-plot .main-svg", timeout=15_000)
+            assert _no_scroll(pg), f"{where}: the stage scrolls at 1280×720"
+            assert _decode_qr(pg) == talks.audience_link(server, step, lang), where
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            pg.screenshot(path=str(OUTPUT / f"stage-{talk.id}-{lang}-{index + 1:02d}.png"))
+            if index + 1 < len(talk.steps):
+                pg.keyboard.press("PageDown")
+        pg.keyboard.press("PageDown")  # past the last step: stays there
+        pg.wait_for_timeout(300)
+        assert _step_in_url(pg) == len(talk.steps)
+        assert not foreign, foreign[:3]
+    finally:
+        context.close()
+
+
+def test_full_hd_projector_fits_too(browser, server):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    pg = context.new_page()
+    try:
+        for k in (1, 3):
+            pg.goto(f"{server}/stage?talk=delegate_briefing&step={k}&lang=en")
+            wait_ready(pg)
+            assert _no_scroll(pg)
+    finally:
+        context.close()
+
+
+def test_pageup_home_end_arrows_and_a_focused_slider(browser, server):
+    context = _context(browser)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/stage?talk=student_lecture&step=3&lang=en")
+        wait_ready(pg)
+        pg.keyboard.press("PageUp")
+        wait_for_url(pg, r"step=2(&|$)")
+        pg.keyboard.press("End")
+        wait_for_url(pg, r"step=16(&|$)")
+        pg.keyboard.press("Home")
+        wait_for_url(pg, r"step=1(&|$)")
+        pg.keyboard.press("ArrowRight")
+        wait_for_url(pg, r"step=2(&|$)")
+        # Controls shown, a slider focused: arrows move the slider, PageDown still steps.
+        wait_ready(pg)
+        pg.get_by_text("Controls", exact=True).click()
+        wait_ready(pg)
+        slider = pg.locator(f"{STAGE_BODY} [role=slider]").first
+        slider.focus()
+        pg.keyboard.press("ArrowRight")
+        wait_ready(pg)
+        assert _step_in_url(pg) == 2
+        pg.keyboard.press("PageDown")
+        wait_for_url(pg, r"step=3(&|$)")
+    finally:
+        context.close()
+
+
+def test_b_blanks_the_stage_and_the_notes_window_drives_it(browser, server):
+    context = _context(browser)
+    stage = context.new_page()
+    notes = context.new_page()
+    try:
+        stage.goto(f"{server}/stage?talk=delegate_briefing&step=1&lang=nl")
+        wait_ready(stage)
+        stage.keyboard.press("b")
+        assert stage.locator("#stage-blank").is_visible()
+        stage.keyboard.press("b")
+        assert not stage.locator("#stage-blank").is_visible()
+
+        notes.goto(f"{server}/stage?talk=delegate_briefing&step=1&lang=nl&notes=1")
+        wait_ready(notes)
+        talk = talks.find("delegate_briefing")
+        assert talk.steps[0].notes.nl.split(".")[0] in notes.inner_text("body")
+        notes.keyboard.press("PageDown")
+        wait_for_url(notes, r"step=2(&|$)")
+        wait_for_url(stage, r"step=2(&|$)")  # the stage followed, through the BroadcastChannel
+        notes.get_by_text("Scherm op zwart").click()
+        stage.wait_for_selector("#stage-blank", state="visible", timeout=5_000)
+    finally:
+        context.close()
+
+
+def test_bad_links_fall_back_with_the_notice(browser, server):
+    context = _context(browser)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/stage?talk=no_such_talk&step=2&lang=en")
+        wait_ready(pg)
+        assert pg.get_by_role("heading", name="Talks").count() == 1
+        assert "talk" in pg.locator("[data-testid=stAlert]").first.inner_text()
+        pg.goto(f"{server}/stage?talk=delegate_briefing&step=99&lang=en")
+        wait_ready(pg)
+        wait_for_url(pg, r"step=6(&|$)")
+        assert "step" in pg.locator("[data-testid=stAlert]").first.inner_text()
+    finally:
+        context.close()
+
+
+def test_present_this_opens_the_scene_on_the_stage(browser, server):
+    context = _context(browser)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/photonics?lang=en&scene=rack")
+        wait_ready(pg)
+        href = pg.get_by_role("link", name=re.compile("Present this")).get_attribute("href")
+        pg.goto(f"{server}/{href.lstrip('/')}" if not href.startswith("http") else href)
+        wait_ready(pg)
+        assert pg.locator(STAGE_BODY).count() == 1 and _no_scroll(pg)
+        assert _decode_qr(pg).endswith("/photonics?lang=en&scene=rack")
+    finally:
+        context.close()
