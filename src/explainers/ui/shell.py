@@ -11,6 +11,7 @@ from explainers.content import ContentError, content, t
 from explainers.topics import TOPICS
 
 from . import state
+from .anatomy import ON_STAGE
 from .lang import language_switch
 from .scenes import apply_from_url
 
@@ -148,6 +149,7 @@ def run() -> None:
         st.stop()
 
     state.set_page("")
+    st.session_state[ON_STAGE] = False  # (the stage page sets it again for its section)
     with st.sidebar:
         lang = language_switch(t("lang.label", "en") + " / " + t("lang.label", "nl"))
         _presenter_switch(lang)

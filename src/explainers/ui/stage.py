@@ -232,7 +232,7 @@ def _adhoc(page: str | None, scene: str | None):
                            minutes=5, steps=[step])
 
 
-def _go(talk, k: int) -> None:
+def _go(k: int) -> None:
     st.query_params["step"] = str(k + 1)
 
 
@@ -279,7 +279,7 @@ def run() -> None:
     go = getattr(keys, "go", None)
     if isinstance(go, int) and 0 <= go < n and go != index:
         index = go
-        _go(talk, index)
+        _go(index)
 
     if notes:
         _notes(talk, index, lang)
@@ -294,9 +294,9 @@ def _bar(talk, index: int, lang: str, *, notes: bool) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="stage_bar"):
         st.markdown(f"{t('stage.step_of', lang, n=index + 1, total=n)} · **{html.escape(title)}** · "
                     f"{html.escape(talk.title(lang))}", width="stretch")
-        st.button(t("stage.prev", lang), key="stage_prev", on_click=_go, args=(talk, max(index - 1, 0)),
+        st.button(t("stage.prev", lang), key="stage_prev", on_click=_go, args=(max(index - 1, 0),),
                   disabled=index == 0, icon=":material/arrow_back:", shortcut="PageUp", width="content")
-        st.button(t("stage.next", lang), key="stage_next", on_click=_go, args=(talk, min(index + 1, n - 1)),
+        st.button(t("stage.next", lang), key="stage_next", on_click=_go, args=(min(index + 1, n - 1),),
                   disabled=index == n - 1, icon=":material/arrow_forward:", shortcut="PageDown", type="primary",
                   width="content")
         if not notes:
@@ -316,15 +316,13 @@ def _stage(talk, index: int, lang: str) -> None:
     link = talks.audience_link(public_base_url(), step, lang)
     body, side = st.columns([6, 1], gap="medium")
     sections = topics.module(step.page, "sections")
-    page_before = st.session_state.get(state.PAGE, "")
+    # The section runs as on its own page (its widget keys, its URL keys), and stays so for the
+    # fragment reruns of its controls, which do not run the frame again; the frame resets both on
+    # the next full run.
     state.set_page(step.page)
     st.session_state[ON_STAGE] = True
-    try:
-        with body, st.container(key="stage_body"):
-            getattr(sections, step.section)()
-    finally:
-        state.set_page(page_before)
-        st.session_state[ON_STAGE] = False
+    with body, st.container(key="stage_body"):
+        getattr(sections, step.section)()
     with side:
         with st.container(key="stage_qr"):
             st.image(qr_svg(link, t("stage.qr_title", lang)), width="stretch")
