@@ -46,9 +46,13 @@ def test_renders_cleanly_in_both_languages(lang):
     # every section is there, in the chosen language
     for key in ("joules.title", "wall.title", "neuron.title", "events.title", "chips.title"):
         assert T(key, lang) in [s.value for s in at.subheader]
-    # the headline ratio is Han et al.'s 640 pJ / 0.1 pJ, and Horowitz's own range is shown with it
-    assert fmt_num(6400, lang) in text
-    assert fmt_num(13000, lang) in text and fmt_num(26000, lang) in text
+    # the headline is the range Han et al. (32-bit access) and Horowitz (his 64-bit access, per 32 bits)
+    # span against one 32-bit add: both counted per 32 bits moved, never a 64-bit word against a 32-bit add
+    add, dram = value("hz_int_add32"), content().references["hz_dram_64"]
+    han, hz_lo, hz_hi = value("han_dram32") / add, dram.low / 2 / add, dram.high / 2 / add
+    assert f"{fmt_num(min(han, hz_lo), lang, 2)}–{fmt_num(max(han, hz_hi), lang, 2)}×" in text
+    assert fmt_num(han, lang) in text
+    assert fmt_num(2 * hz_hi, lang) not in text  # 26,000: a 64-bit word against a 32-bit add
     assert len(plotly_specs(at)) == 7
 
 

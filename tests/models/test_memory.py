@@ -108,6 +108,30 @@ def test_dram_to_add_ratio_han_and_horowitz():
     assert 6500 <= ratio <= 13000
 
 
+def test_chip_against_chip_is_the_ratio_of_operations_per_joule():
+    # HERMES (Le Gallo et al. 2023): 9.76 TOPS/W one-phase, 2.48 TOPS/W four-phase, 8-bit in and out;
+    # H100 SXM: 1978.9 TFLOP/s FP8 dense at 700 W, i.e. 2.83 TFLOP/s per W
+    gpu = REFS["h100_fp8_dense"] / REFS["h100_tdp"]
+    fast = m.ops_per_joule_ratio(REFS["her_1ph_eff"], REFS["h100_fp8_dense"], REFS["h100_tdp"])
+    precise = m.ops_per_joule_ratio(REFS["her_4ph_eff"], REFS["h100_fp8_dense"], REFS["h100_tdp"])
+    assert fast == pytest.approx(REFS["her_1ph_eff"] / gpu) and precise == pytest.approx(REFS["her_4ph_eff"] / gpu)
+    # a few times at best, and below parity in the precise mode: nothing like the per-MAC corner of the model
+    assert precise < 1 < fast < 10
+    work = m.MatVecWorkload(rows=4096, cols=4096, weight_bits=8, activation_bits=8, batch=1)
+    corner = m.energy_breakdown_pj(work, ARCHS["von_neumann_dram"]).per_mac_pj / m.energy_breakdown_pj(
+        work, ARCHS["analog_in_memory"]).per_mac_pj
+    assert corner > 100 * fast
+
+
+@given(eff=st.floats(0.01, 1e3), peak=st.floats(0.01, 1e6), power=st.floats(0.01, 1e4), k=st.floats(0.1, 10))
+def test_ops_per_joule_ratio_properties(eff, peak, power, k):
+    r = m.ops_per_joule_ratio(eff, peak, power)
+    assert r > 0 and math.isfinite(r)
+    assert m.ops_per_joule_ratio(eff * k, peak, power) == pytest.approx(k * r)  # linear in A's efficiency
+    assert m.ops_per_joule_ratio(eff, peak * k, power * k) == pytest.approx(r)  # only B's ops per joule count
+    assert m.ops_per_joule_ratio(peak / power, peak, power) == pytest.approx(1.0)  # a chip against itself
+
+
 def test_dram_to_sram_ratio_is_130_to_260():
     row = ROWS["hz_dram_64"]
     for value, expected in ((row["low"], 130), (row["high"], 260)):

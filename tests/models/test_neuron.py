@@ -98,6 +98,33 @@ def test_default_params_are_the_textbook_set():
     assert p.as_kwargs() == pytest.approx(TEXTBOOK)
 
 
+#: Dayan & Abbott, Theoretical Neuroscience (2001), section 5.4, Fig. 5.5: the integrate-and-fire set
+#: E_L = V_reset = -65 mV, V_th = -50 mV, tau_m = 10 ms, R_m = 10 MOhm (as quoted by Y. Choe's XPPAUT
+#: model of that section and by course code citing it).
+DAYAN_ABBOTT = dict(tau_ms=10.0, r_mohm=10.0, v_rest_mv=-65.0, v_th_mv=-50.0, v_reset_mv=-65.0)
+#: Gerstner et al., Neuronal Dynamics (2014), exercise code neurodynex3/leaky_integrate_and_fire/LIF.py:
+#: V_REST = -70 mV, V_RESET = -65 mV, FIRING_THRESHOLD = -50 mV, MEMBRANE_RESISTANCE = 10 MOhm,
+#: MEMBRANE_TIME_SCALE = 8 ms, ABSOLUTE_REFRACTORY_PERIOD = 2 ms.
+NEURONAL_DYNAMICS = dict(tau_ms=8.0, r_mohm=10.0, v_rest_mv=-70.0, v_th_mv=-50.0, v_reset_mv=-65.0, t_ref_ms=2.0)
+
+
+def test_membrane_defaults_are_dayan_and_abbotts_set_and_say_so():
+    """The membrane parameters are Dayan & Abbott's textbook set, not the Neuronal Dynamics exercise
+    defaults, and the rows cite the book they come from; only t_ref comes from the exercise code."""
+    p = nm.default_lif_params(REFS).as_kwargs()
+    assert {k: p[k] for k in DAYAN_ABBOTT} == pytest.approx(DAYAN_ABBOTT)
+    assert any(p[k] != v for k, v in NEURONAL_DYNAMICS.items() if k != "t_ref_ms")  # a different set
+    assert p["t_ref_ms"] == NEURONAL_DYNAMICS["t_ref_ms"]
+    for rid in ("lif_params_tau", "lif_params_r", "lif_params_vrest", "lif_params_vth"):
+        row = ROWS[rid]
+        assert "Dayan" in row["source"] and "Abbott" in row["source"], rid
+        assert "Neuronal Dynamics" not in row["source"], rid
+        assert row["confidence"] == "seen: secondary summary", rid  # the book itself is not seen
+    assert "Neuronal Dynamics" in ROWS["ndx_lif_tref"]["source"]
+    # reset to rest (offset 0) is Dayan & Abbott's V_reset = E_L
+    assert p["v_reset_mv"] - p["v_rest_mv"] == DAYAN_ABBOTT["v_reset_mv"] - DAYAN_ABBOTT["v_rest_mv"]
+
+
 def test_textbook_rates_from_figures_md():
     # 2 nA -> 63 Hz, 3 nA -> 112 Hz, 5 nA -> 180 Hz (checked there against a 1 us Euler simulation)
     rates = nm.lif_rate_hz(np.array([2.0, 3.0, 5.0]), **TEXTBOOK)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from explainers import views
 from explainers.content import default_values, fmt_num, fmt_power, t, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
@@ -108,3 +109,41 @@ def test_chips_table_has_one_row_per_system_and_lists_its_sources():
     assert view.table.rows[1][-1] == ", ".join(nx.SYSTEM_ROWS["truenorth"])
     ids = nx.reference_ids()
     assert len(ids) == len(set(ids)) and "ndx_lif_tref" in ids and "lif_tref" not in ids
+
+
+# --- in-memory computing is not neuromorphic (issue #11) -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_in_memory_designs_are_never_called_or_coloured_neuromorphic(lang):
+    """Near-memory and analog in-memory designs are in-memory computing, not spiking hardware: the
+    joules section (words and chart) never calls them neuromorphic, their bars carry the house
+    in-memory colour and the von Neumann bar the conventional one; memory bandwidth in the memory-wall
+    chart is data movement, not in-memory computing."""
+    from explainers.charts.theme import PALETTE
+
+    assert nx.ARCH_KIND == {"von_neumann": "conventional", "near_memory": "in_memory", "analog_in_memory": "in_memory"}
+    for mem_slug, batch in (("dram", 1), ("sram", 1), ("hbm", 64)):
+        view = present.joules(lang, rows=4096, cols=4096, batch=batch, bits="8", mem=mem_slug)
+        fig = view.energy.build()
+        labels = [str(tr.name or "") for tr in fig.data] + [str(y) for tr in fig.data for y in (tr.y or ())]
+        claims = {r.claim for r in view.readouts}  # claim ids ("neuromorphic.analog_gain") are not words
+        words = [*(x for x in views.texts(view) if x not in claims), *labels, str(fig.layout.title.text)]
+        assert not [w for w in words if "neuromorf" in w.lower() or "neuromorph" in w.lower()]
+        outline = list(fig.data[0].marker.line.color)
+        assert outline == [PALETTE["conventional"], PALETTE["neuromorphic"], PALETTE["neuromorphic"]]
+    wall = present.wall(lang).figure.build()
+    dram = [tr for tr in wall.data if tr.name == t("neuromorphic.wall.dram_bandwidth", lang)][0]
+    assert dram.line.color != PALETTE["neuromorphic"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_model_panel_attributes_the_lif_set_to_dayan_and_abbott(lang):
+    view = present.model(lang)
+    lif = [a for a in view.assumptions if "Dayan" in a]
+    text = t("neuromorphic.model.a_lif", lang, tau=fmt_num(LIF.tau_ms, lang), r=fmt_num(LIF.r_mohm, lang),
+             el=fmt_num(LIF.v_rest_mv, lang), vth=fmt_num(LIF.v_th_mv, lang))
+    assert text in lif
+    assert "Abbott" in text and "Neuronal Dynamics" in text  # names the set, and the one it is not
+    tref = t("neuromorphic.model.a_tref", lang, x=fmt_num(LIF.t_ref_ms, lang))
+    assert tref in view.assumptions and "Neuronal Dynamics" in tref

@@ -1,8 +1,10 @@
 """Plotly figures for the Neuromorphic page: model results and translated labels in, go.Figure out.
 
 Colours keep their house meaning (charts.theme.PALETTE): von Neumann / conventional orange,
-in-memory / neuromorphic bluish green, data movement vermillion (with a hatch pattern). Every series
-also differs by dash, marker or pattern, so colour is never the only cue. Labels and hover texts
+in-memory / neuromorphic bluish green (in-memory computing and spiking hardware share the family; the
+labels say which is which, and an in-memory design is never called neuromorphic), data movement and
+memory bandwidth vermillion (with a hatch pattern or its own dash). Every series also differs by dash,
+marker or pattern, so colour is never the only cue. Labels and hover texts
 arrive translated; numbers in hover templates use d3 formats, which follow the layout's separators.
 """
 
@@ -16,7 +18,8 @@ import plotly.graph_objects as go
 from .theme import DASH, PALETTE, SYMBOL, style
 
 C_VN = PALETTE["conventional"]
-C_NEURO = PALETTE["neuromorphic"]
+C_NEURO = PALETTE["neuromorphic"]  # spiking hardware and neurons
+C_INMEM = PALETTE["neuromorphic"]  # in-memory computing: the same colour family in the house palette
 C_MOVE = PALETTE["electrical"]
 C_COMPUTE = PALETTE["sky"]
 C_CONV = PALETTE["purple"]
@@ -55,10 +58,11 @@ def energy_bars(arch_names: Sequence[str], arch_kinds: Sequence[str], parts: Map
                 unit: str, range_name: str, range_text: str = "") -> go.Figure:
     """Horizontal stacked bars: energy per MAC split into compute, data movement and converters.
 
-    `arch_kinds` ("conventional" | "neuromorphic") sets each bar's outline colour; `total_range`
+    `arch_kinds` ("conventional" | "in_memory") sets each bar's outline colour; `total_range`
     (low, high) of the first bar is drawn as an error bar where sources disagree (DRAM)."""
     fig = go.Figure()
-    outline = [C_VN if k == "conventional" else C_NEURO for k in arch_kinds]
+    colours = {"conventional": C_VN, "in_memory": C_INMEM}
+    outline = [colours[k] for k in arch_kinds]
     for key, values in parts.items():
         color, pattern = PART_STYLE[key]
         fig.add_trace(go.Bar(
@@ -137,7 +141,7 @@ def memory_wall(years: np.ndarray, curves: Mapping[str, np.ndarray], names: Mapp
     """Relative growth over twenty years (log y): compute vs DRAM bandwidth vs interconnect bandwidth."""
     looks = {
         "compute": (C_VN, "solid", SYMBOL["conventional"]),
-        "dram_bandwidth": (C_NEURO, DASH["neuromorphic"], SYMBOL["neuromorphic"]),
+        "dram_bandwidth": (C_MOVE, "dot", SYMBOL["electrical"]),
         "interconnect_bandwidth": (C_LINKS, DASH["electrical"], SYMBOL["optical"]),
     }
     fig = go.Figure()
@@ -208,7 +212,7 @@ def membrane(t_ms: np.ndarray, v_mv: np.ndarray, spikes_ms: np.ndarray, v_th: fl
     fig.add_trace(go.Scatter(x=[end, end, end, end], y=[lo, lo, hi, hi], fill="toself", mode="lines",
                              line=dict(width=0), fillcolor="white", showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0.0, duration_ms], y=[v_th, v_th], mode="lines", name=names["threshold"],
-                             line=dict(color=C_VN, width=2, dash=DASH["conventional"]), hoverinfo="skip"))
+                             line=dict(color=C_INK, width=2, dash="dash"), hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0.0, duration_ms], y=[v_rest, v_rest], mode="lines", name=names["rest"],
                              line=dict(color=C_MUTED, width=1.5, dash="dot"), hoverinfo="skip"))
     frames = [dict(name=str(i), traces=[mask_index],

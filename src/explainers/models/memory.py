@@ -15,6 +15,8 @@ What: energy and time of a matrix-vector layer (or a whole model's weights) on t
   conversions = R * ceil(C / c_t) + C * ceil(R / r_t).
 - Time from the roofline: attainable FLOP/s = min(peak, bandwidth * intensity).
 - Memory wall: growth factor^(years / 2) for compute, DRAM bandwidth and interconnect bandwidth.
+- Chip against chip: the ratio of two chips' published operations per joule (``ops_per_joule_ratio``),
+  the like-for-like check on the model's per-MAC gain.
 
 Why: moving a weight from DRAM costs thousands of times more energy than the arithmetic done with it;
 that, not the arithmetic, is what in- and near-memory designs attack.
@@ -34,6 +36,10 @@ overhead, leakage, wire energy as a function of distance, partial-sum adds betwe
 cost differences, analog noise and accuracy, weight-programming energy, and process-node
 differences: the digital figures are Horowitz's 45 nm set, the HBM figure is Dally's 2023 rule of
 thumb and the analog figure is a 14 nm chip, so the comparison is indicative, not like for like.
+The analog figure is the chip's 8-bit (in and out) efficiency; the model also uses it at 16 bit,
+which flatters the analog design there. The per-MAC gain over a von Neumann design is largest
+where that design streams every weight from its memory for every input (batch 1, DRAM); chip
+against chip (``ops_per_joule_ratio``) the published figures give a gain of a few times at most.
 """
 
 from __future__ import annotations
@@ -71,6 +77,7 @@ __all__ = [
     "fetch_to_op_energy_ratio",
     "growth_curve",
     "near_memory",
+    "ops_per_joule_ratio",
     "ridge_point_flop_per_byte",
     "roofline_attainable_flops",
     "roofline_time_s",
@@ -454,6 +461,16 @@ def default_roofline_machine(refs: Mapping[str, float], number_format: str = "bf
 def default_growth_rates(refs: Mapping[str, float]) -> dict[str, float]:
     """Growth factor per 2 years: compute, dram_bandwidth, interconnect_bandwidth (Gholami et al. 2024)."""
     return {k: _ref(refs, f"growth.{k}") for k in ("compute", "dram_bandwidth", "interconnect_bandwidth")}
+
+
+def ops_per_joule_ratio(efficiency_tops_per_w, peak_tops, power_w):
+    """How many times more operations per joule chip A does than chip B, from published figures:
+    A's efficiency (TOPS/W = operations per pJ) over B's peak rate divided by its power.
+
+    Both count one MAC as 2 operations. B at its peak rate and its maximum power is B at its best
+    only if it reaches that peak at that power; it is the published, like-for-like figure."""
+    eff = _arr("efficiency_tops_per_w", efficiency_tops_per_w)
+    return _out(eff / (_arr("peak_tops", peak_tops) / _arr("power_w", power_w)))
 
 
 def fetch_to_op_energy_ratio(energy_pj_per_bit, word_bits, op_energy_pj):

@@ -16,10 +16,13 @@ Units: MOhm * nA = mV; times in ms inside the neuron, s in the energy functions.
 
 Parameters: no physical default is a literal here. ``default_lif_params`` and
 ``default_synaptic_energy`` build parameter sets from a plain ``{reference_id: value}`` mapping;
-``REFERENCE_IDS`` lists the ids, ``REFERENCE_UNITS`` the units. The refractory period comes from
-the book's own exercise code (ndx_lif_tref, 2 ms; never from the "recalled, unconfirmed" lif_tref
-row). The reset potential has no sourced value, so it is a labelled modelling choice in
-``ASSUMPTIONS``.
+``REFERENCE_IDS`` lists the ids, ``REFERENCE_UNITS`` the units. The membrane parameters are Dayan
+& Abbott's textbook set (Theoretical Neuroscience, 2001, section 5.4: E_L = V_reset = -65 mV,
+V_th = -50 mV, tau_m = 10 ms, R_m = 10 MOhm), not the Neuronal Dynamics exercise defaults (V_rest
+-70 mV, V_reset -65 mV, tau 8 ms). That set has no refractory period; t_ref comes from the Neuronal
+Dynamics exercise code (ndx_lif_tref, 2 ms; never from the "recalled, unconfirmed" lif_tref row).
+The reset is written as an offset from rest, a labelled modelling choice in ``ASSUMPTIONS`` whose
+value (0 mV) follows Dayan & Abbott's V_reset = E_L.
 
 Left out: adaptation, conductance-based synapses, synaptic time constants, spike shape, dendrites;
 in the energy model, neuron-update energy, routing distance, and the fact that published energies per
@@ -95,7 +98,7 @@ ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
     "v_reset_minus_v_rest_mv": (
         0.0,
         "mV",
-        "reset to the resting potential (V_reset = V_rest), the usual textbook choice; no sourced value",
+        "reset to the resting potential (V_reset = V_rest), as in Dayan & Abbott's set (V_reset = E_L)",
     ),
     "dense_weight_bits": (
         8.0,
@@ -141,9 +144,9 @@ class LifParams:
 
 
 def default_lif_params(refs: Mapping[str, float]) -> LifParams:
-    """Textbook LIF set (Gerstner et al., Neuronal Dynamics): tau, R, V_rest, V_th and t_ref from
-    references (t_ref from the book's exercise code, ndx_lif_tref, never from the unconfirmed lif_tref
-    row); V_reset from ASSUMPTIONS."""
+    """Dayan & Abbott's textbook LIF set (2001, section 5.4): tau, R, V_rest (E_L) and V_th from
+    references; t_ref from the Neuronal Dynamics exercise code (ndx_lif_tref, never from the
+    unconfirmed lif_tref row); V_reset = V_rest + ASSUMPTIONS offset (0 mV, as in that set)."""
     v_rest = _ref(refs, "v_rest_mv")
     return LifParams(
         tau_ms=_ref(refs, "tau_ms"),

@@ -30,9 +30,16 @@ BIT_SLUGS: tuple[str, ...] = tuple(str(b) for b in BIT_OPTIONS)  # the URL holds
 DIM_OPTIONS: tuple[int, ...] = tuple(2**k for k in range(6, 15))  # 64 .. 16,384
 BATCH_OPTIONS: tuple[int, ...] = tuple(2**k for k in range(0, 13))  # 1 .. 4,096
 ARCH_SLUGS: tuple[str, ...] = ("von_neumann", "near_memory", "analog_in_memory")
-#: Outline colour family of each architecture's bar (charts.theme meaning).
-ARCH_KIND: dict[str, str] = {"von_neumann": "conventional", "near_memory": "neuromorphic",
-                             "analog_in_memory": "neuromorphic"}
+#: Outline colour family of each architecture's bar (charts.theme meaning). Near-memory and analog
+#: in-memory designs are in-memory computing, not spiking (neuromorphic) hardware.
+ARCH_KIND: dict[str, str] = {"von_neumann": "conventional", "near_memory": "in_memory",
+                             "analog_in_memory": "in_memory"}
+#: HERMES's two published read modes (both 8-bit in and out): slug -> its efficiency row.
+#: "fast" (one-phase, low precision) is the model's default; "precise" (four-phase) bounds the gain.
+ANALOG_MODES: dict[str, str] = {"fast": "her_1ph_eff", "precise": "her_4ph_eff"}
+#: The cases the one-minute box quotes from the model, for the default layer at 8 bit:
+#: case -> (where the von Neumann design keeps its weights, batch).
+GAIN_CASES: dict[str, tuple[str, int]] = {"dram1": ("dram", 1), "hbm1": ("hbm", 1), "hbm64": ("hbm", 64)}
 
 CHIP_SLUGS: tuple[str, ...] = ("loihi", "truenorth")
 CHIP_ROWS: dict[str, str] = {"loihi": "loihi_sop", "truenorth": "tn_26pj"}
@@ -72,14 +79,16 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 ENERGY_ROWS: tuple[str, ...] = ("hz_int_mul8", "hz_int_add32", "hz_fp_mul16", "hz_fp_add32", "hz_sram_8k",
                                 "hz_sram_1m", "dally23_hbm", "dally20_lpddr4", "hz_dram_64", "her_1ph_eff",
-                                "her_tile", "ndx_converter_energy_share")
+                                "her_4ph_eff", "her_tile", "ndx_converter_energy_share")
+#: Chip against chip: HERMES's published efficiencies against an H100 at its FP8 dense peak and full power.
+CHIP_GAIN_ROWS: tuple[str, ...] = ("her_1ph_eff", "her_4ph_eff", "h100_fp8_dense", "h100_tdp")
 ROOFLINE_ROWS: tuple[str, ...] = ("h100_fp8_dense", "h100_bf16_dense", "h100_bw_tbs")
 WALL_ROWS: tuple[str, ...] = ("mw_flops", "mw_dram", "mw_ic")
 NEURON_ROWS: tuple[str, ...] = ("lif_params_tau", "lif_params_r", "lif_params_vrest", "lif_params_vth",
                                 "ndx_lif_tref", "ndx_v_reset_offset")
 SPIKE_ROWS: tuple[str, ...] = ("loihi_sop", "tn_26pj", "hz_int_mul8", "hz_int_add32", "hz_sram_8k", "hz_dram_64",
                                "tn_neurons", "tn_syn", "ndx_dense_weight_bits", "ndx_step_ms")
-HEADLINE_ROWS: tuple[str, ...] = ("han_dram32", "hz_int_add32", "hz_dram_64")
+HEADLINE_ROWS: tuple[str, ...] = ("han_dram32", "hz_int_add32", "hz_dram_64", "hz_dram_32bit", *CHIP_GAIN_ROWS)
 ASSUMPTION_ROWS: tuple[str, ...] = ("ndx_converter_energy_share", "ndx_v_reset_offset", "ndx_dense_weight_bits",
                                     "ndx_layer_dim", "ndx_weight_bits", "ndx_batch", "ndx_i_default", "ndx_i_max",
                                     "ndx_sim_ms", "ndx_fi_ms", "ndx_dt_ms", "ndx_step_ms", "ndx_act_default")

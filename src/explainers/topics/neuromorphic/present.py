@@ -13,20 +13,20 @@ controls' values are known); `<section>(lang, **values)` word everything the con
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import pyarrow as pa
 
 from explainers.charts import neuromorphic as charts
-from explainers.content import fmt_count, fmt_num, fmt_power, fmt_ratio, ref, shown, t, value
+from explainers.content import fmt_count, fmt_num, fmt_power, fmt_ratio, ref, round_sig, shown, t, value
 from explainers.content.citations import sources_line
 from explainers.models import neuron as nm
 from explainers.views import Figure, ModelView, Note, OneMinute, Readout
 
-from . import (ACT_OPTIONS, ARCH_KIND, ARCH_SLUGS, BATCH_OPTIONS, BIT_SLUGS, CHIP_ROWS, CHIP_SLUGS, CHIP_TABLE_ROWS,
-               CONTROLS, DIM_OPTIONS, ENERGY_ROWS, FETCH_SLUGS, MEM_SLUGS, NEURON_ROWS, ROOFLINE_ROWS, SPIKE_ROWS,
-               SYSTEM_ROWS, WALL_ROWS)
+from . import (ACT_OPTIONS, ANALOG_MODES, ARCH_KIND, ARCH_SLUGS, BATCH_OPTIONS, BIT_SLUGS, CHIP_ROWS, CHIP_SLUGS,
+               CHIP_TABLE_ROWS, CONTROLS, DIM_OPTIONS, ENERGY_ROWS, FETCH_SLUGS, GAIN_CASES, MEM_SLUGS, NEURON_ROWS,
+               ROOFLINE_ROWS, SPIKE_ROWS, SYSTEM_ROWS, WALL_ROWS)
 from . import setup as su
 
 #: The membrane animation: 60 frames x 150 ms play 200 ms of neuron time over 9 s (a few spikes a second).
@@ -43,40 +43,79 @@ def _n(x: float, lang: str, sig: int = 3) -> str:
 
 @dataclass(frozen=True)
 class Intro(OneMinute):
-    """The page's title and lead, and the delegate's box under them."""
+    """The page's title and lead, and the delegate's box under them, with the figures it states."""
 
     title: str = ""
     lead: str = ""
+    fetch_ratio: float = 0.0  # the box: Han et al.'s 32-bit DRAM read / 32-bit add
+    fetch_lo: float = 0.0  # ... the range Han et al. and Horowitz span
+    fetch_hi: float = 0.0
+    share: float = 0.0  # % of the default layer's von Neumann energy spent moving data (DRAM, batch 1)
+    chip_gain: float = 0.0  # HERMES (fast read) / H100 FP8 peak, operations per joule
+    chip_lo: float = 0.0
+    chip_hi: float = 0.0
+    gains: Mapping[str, tuple[float, float, float]] = field(default_factory=dict)  # case -> (central, lo, hi)
+    break_even_pct: float = 0.0  # Loihi against a dense design fed from small SRAM
+    break_even_tn_pct: float = 0.0  # the same with TrueNorth's energy per event
+    break_even_dram_pct: float = 0.0  # Loihi against a dense design fed from DRAM
+
+
+def _x(x: float, lang: str) -> str:
+    return fmt_ratio(x, lang)
+
+
+def _x2(x: float, lang: str) -> str:
+    """One end of a range of ratios, to two significant figures ('0.88', '1,600')."""
+    return fmt_num(round_sig(x, 2), lang, 2)
+
+
+def _x_range(lo: float, hi: float, lang: str) -> str:
+    """A range of ratios, both ends to two significant figures ('0.88–3.5', '200–1,600')."""
+    return f"{_x2(lo, lang)}–{_x2(hi, lang)}"
 
 
 def one_minute(lang: str) -> Intro:
     d = CONTROLS.defaults()
     head = su.headline()
-    layer = su.layer(int(d["rows"]), int(d["cols"]), int(d["bits"]), int(d["batch"]), "dram")
-    spikes = su.spiking(d["act"], d["chip"], d["fetch"])
-    vn = layer.breakdown["von_neumann"]
-    analog = layer.breakdown["analog_in_memory"]
-
-    def r(x: float) -> str:
-        return fmt_ratio(x, lang)
-
+    chip = su.chip_gain()
+    dim, bits = int(d["rows"]), int(d["bits"])
+    layer = su.layer(dim, int(d["cols"]), bits, int(d["batch"]), "dram")
+    cases = {case: su.layer(dim, dim, bits, batch, where) for case, (where, batch) in GAIN_CASES.items()}
+    gains = {case: (res.analog_gain, *res.analog_gain_range) for case, res in cases.items()}
+    spikes = su.spiking(d["act"], "loihi", "sram")
+    spikes_tn = su.spiking(d["act"], "truenorth", "sram")
+    spikes_dram = su.spiking(d["act"], "loihi", "dram")
+    share = 100 * float(layer.breakdown["von_neumann"].data_movement_share)
+    fetch = _x_range(head.lo, head.hi, lang)
+    ranges = {f"{case}_lo": _x2(g[1], lang) for case, g in gains.items()} | {
+        f"{case}_hi": _x2(g[2], lang) for case, g in gains.items()}
+    dram_key = ("neuromorphic.one_minute.t3_dram_always" if spikes_dram.break_even_pct > 100.0
+                else "neuromorphic.one_minute.t3_dram_below")
     return Intro(
         title=t("neuromorphic.title", lang),
         lead=t("neuromorphic.intro", lang),
         takeaways=(
-            t("neuromorphic.one_minute.t1", lang, han=r(head.han_ratio), lo=r(head.hz_word_lo), hi=r(head.hz_word_hi),
-              lo32=r(head.hz_32_lo), hi32=r(head.hz_32_hi), dram=shown("hz_dram_64", lang)),
-            t("neuromorphic.one_minute.t2", lang, share=_n(100 * vn.data_movement_share, lang),
-              analog=r(vn.per_mac_pj / analog.per_mac_pj)),
+            t("neuromorphic.one_minute.t1", lang, range=fetch, han=_x(head.han_ratio, lang),
+              hz=_x_range(head.hz_32_lo, head.hz_32_hi, lang), dram=shown("hz_dram_64", lang)),
+            t("neuromorphic.one_minute.t2", lang, share=_n(share, lang), chip=_x_range(chip.lo, chip.hi, lang),
+              tdp=shown("h100_tdp", lang), **ranges),
             t("neuromorphic.one_minute.t3", lang, pct=_n(spikes.break_even_pct, lang, 2), e=shown("loihi_sop", lang),
-              step=_n(value("ndx_step_ms"), lang)),
+              step=_n(value("ndx_step_ms"), lang), pct_tn=_n(spikes_tn.break_even_pct, lang, 2),
+              tn=shown("tn_26pj", lang))
+            + " " + t(dram_key, lang, pct=_n(spikes_dram.break_even_pct, lang, 2)),
         ),
         headline_label=t("neuromorphic.one_minute.headline_label", lang),
-        headline_value=t("neuromorphic.one_minute.headline_value", lang, ratio=r(head.han_ratio)),
+        headline_value=t("neuromorphic.one_minute.headline_value", lang, range=fetch),
         headline_ref="han_dram32",
         headline_help=t("neuromorphic.one_minute.headline_help", lang, han=shown("han_dram32", lang),
-                        add=shown("hz_int_add32", lang), dram=shown("hz_dram_64", lang), lo=r(head.hz_word_lo),
-                        hi=r(head.hz_word_hi), lo32=r(head.hz_32_lo), hi32=r(head.hz_32_hi)),
+                        add=shown("hz_int_add32", lang), han_x=_x(head.han_ratio, lang),
+                        dram=shown("hz_dram_64", lang), dram32=shown("hz_dram_32bit", lang),
+                        hz=_x_range(head.hz_32_lo, head.hz_32_hi, lang)),
+        claim="neuromorphic.fetch_vs_add",
+        fetch_ratio=head.han_ratio, fetch_lo=head.lo, fetch_hi=head.hi, share=share,
+        chip_gain=chip.fast, chip_lo=chip.lo, chip_hi=chip.hi, gains=gains,
+        break_even_pct=spikes.break_even_pct, break_even_tn_pct=spikes_tn.break_even_pct,
+        break_even_dram_pct=spikes_dram.break_even_pct,
     )
 
 
@@ -126,26 +165,51 @@ class JoulesView:
     energy: Figure
     roofline: Figure
     sources: Note
+    vn_pj: float = 0.0  # von Neumann energy per MAC (pJ)
+    share: float = 0.0  # % of it spent moving data
+    gain: float = 0.0  # von Neumann / analog in-memory energy per MAC, central figures
+    gain_lo: float = 0.0  # ... over HERMES's two read modes and the DRAM range: what the readout states
+    gain_hi: float = 0.0
+    bound: str = ""  # "memory" | "compute" on the H100 roofline
+    attainable_tflops: float = 0.0  # what the roofline lets this layer reach
+
+
+def _gain_caption(lang: str, *, gain: float, batch: int, bits: int, mem: str, mem_name: str) -> str:
+    """The line under the analog readout: its conditions, and the chip-against-chip figure beside it."""
+    chip = su.chip_gain()
+    key = ("neuromorphic.joules.r_analog_corner" if mem == "dram" and batch == 1
+           else "neuromorphic.joules.r_analog_cond")
+    text = t(key, lang, x=fmt_ratio(gain, lang), batch=_n(batch, lang, 5), mem=mem_name,
+             chip=_x_range(chip.lo, chip.hi, lang))
+    if bits != 8:
+        text += " " + t("neuromorphic.joules.r_analog_bits", lang, bits=bits)
+    return text
 
 
 def joules(lang: str, *, rows, cols, batch, bits, mem) -> JoulesView:
     rows, cols, batch, bits = int(rows), int(cols), int(batch), int(bits)
     res = su.layer(rows, cols, bits, batch, mem)
     vn, near, analog = (res.breakdown[s] for s in ARCH_SLUGS)
-    mem_name = t(f"neuromorphic.mem.{mem}", lang)
+    mem_name = t(f"neuromorphic.mem_in_text.{mem}", lang)
     memory_bound = res.intensity < res.ridge
     bound = "memory" if memory_bound else "compute"
+    share = 100 * float(vn.data_movement_share)
+    g_lo, g_hi = res.analog_gain_range
 
     readouts = (
         Readout(t("neuromorphic.joules.r_vn", lang), f"{_n(vn.per_mac_pj, lang)} pJ",
-                help=t("neuromorphic.joules.r_vn_help", lang)),
-        Readout(t("neuromorphic.joules.r_share", lang), f"{_n(100 * vn.data_movement_share, lang)} %",
-                help=t("neuromorphic.joules.r_share_help", lang)),
+                help=t("neuromorphic.joules.r_vn_help", lang), claim="neuromorphic.vn_energy"),
+        Readout(t("neuromorphic.joules.r_share", lang), f"{_n(share, lang)} %",
+                help=t("neuromorphic.joules.r_share_help", lang), claim="neuromorphic.movement_share"),
         Readout(t("neuromorphic.joules.r_analog", lang),
-                t("neuromorphic.joules.times", lang, x=fmt_ratio(vn.per_mac_pj / analog.per_mac_pj, lang)),
-                help=t("neuromorphic.joules.r_analog_help", lang)),
+                t("neuromorphic.joules.times", lang, x=_x_range(g_lo, g_hi, lang)),
+                help=t("neuromorphic.joules.r_analog_help", lang, fast=shown(ANALOG_MODES["fast"], lang),
+                       precise=shown(ANALOG_MODES["precise"], lang)),
+                caption=_gain_caption(lang, gain=res.analog_gain, batch=batch, bits=bits, mem=mem, mem_name=mem_name),
+                claim="neuromorphic.analog_gain"),
         Readout(t("neuromorphic.joules.r_bound", lang), t(f"neuromorphic.joules.bound_short_{bound}", lang),
-                help=t("neuromorphic.joules.r_bound_help", lang, i=_n(res.intensity, lang), ridge=_n(res.ridge, lang))),
+                help=t("neuromorphic.joules.r_bound_help", lang, i=_n(res.intensity, lang), ridge=_n(res.ridge, lang)),
+                claim="neuromorphic.bound"),
     )
 
     names = [t(f"neuromorphic.arch.{s}", lang) for s in ARCH_SLUGS]
@@ -154,7 +218,7 @@ def joules(lang: str, *, rows, cols, batch, bits, mem) -> JoulesView:
     parts, totals = su.energy_parts((vn, near, analog))
     rng = res.dram_total_range
     summary = t("neuromorphic.joules.summary", lang, rows=_n(rows, lang, 5), cols=_n(cols, lang, 5), bits=bits,
-                batch=_n(batch, lang, 5), mem=mem_name, share=_n(100 * vn.data_movement_share, lang),
+                batch=_n(batch, lang, 5), mem=mem_name, share=_n(share, lang),
                 vn=_n(vn.per_mac_pj, lang), near=_n(near.per_mac_pj, lang), analog=_n(analog.per_mac_pj, lang))
     if rng:
         summary += " " + t("neuromorphic.joules.summary_range", lang, lo=_n(rng[0], lang), hi=_n(rng[1], lang))
@@ -192,7 +256,9 @@ def joules(lang: str, *, rows, cols, batch, bits, mem) -> JoulesView:
                   pct=_n(100 * res.attainable / res.peak_flops, lang, 2)),
         key="nm_roofline",
     )
-    return JoulesView(readouts, energy, roofline, Note(sources_line((*ENERGY_ROWS, *ROOFLINE_ROWS), lang)))
+    return JoulesView(readouts, energy, roofline, Note(sources_line((*ENERGY_ROWS, *ROOFLINE_ROWS), lang)),
+                      vn_pj=float(vn.per_mac_pj), share=share, gain=res.analog_gain, gain_lo=g_lo, gain_hi=g_hi,
+                      bound=bound, attainable_tflops=res.attainable / 1e12)
 
 
 # --- The memory wall -----------------------------------------------------------------------------
@@ -359,6 +425,9 @@ class EventsView:
     figure: Figure
     caveat: Note
     sources: Note
+    break_even_pct: float = 0.0
+    factor: float = 0.0  # how many times less (or more) power the cheaper design uses
+    cheaper: str = ""  # "event" | "dense": which design uses less power at this activity
 
 
 def events(lang: str, *, act, chip, fetch) -> EventsView:
@@ -375,7 +444,8 @@ def events(lang: str, *, act, chip, fetch) -> EventsView:
                        fetch=_n(sp.energy.energy_per_fetch_pj, lang))),
         Readout(t("neuromorphic.events.r_break_even", lang),
                 f"{be} %" if within else t("neuromorphic.events.never", lang),
-                help=t("neuromorphic.events.r_break_even_help", lang, hz=_n(sp.break_even_hz, lang, 2))),
+                help=t("neuromorphic.events.r_break_even_help", lang, hz=_n(sp.break_even_hz, lang, 2)),
+                claim="neuromorphic.break_even"),
     )
     cheaper = sp.at_event_w < sp.dense_w
     factor = sp.dense_w / sp.at_event_w if cheaper else sp.at_event_w / sp.dense_w
@@ -404,7 +474,8 @@ def events(lang: str, *, act, chip, fetch) -> EventsView:
         summary=summary, key="nm_events",
     )
     return EventsView(readouts, figure, Note(t("neuromorphic.events.caveat", lang)),
-                      Note(sources_line(SPIKE_ROWS, lang)))
+                      Note(sources_line(SPIKE_ROWS, lang)), break_even_pct=sp.break_even_pct, factor=factor,
+                      cheaper="event" if cheaper else "dense")
 
 
 # --- Brains and chips ----------------------------------------------------------------------------
@@ -437,6 +508,8 @@ class ChipsView:
     table: Table
     figure: Figure
     sources: Note
+    truenorth_per_brain: float = 0.0  # TrueNorth's power per neuron / the brain's
+    hala_per_brain: float = 0.0  # Hala Point's (at its maximum power) / the brain's
 
 
 CHIP_COLUMNS: tuple[str, ...] = ("system", "kind", "neurons", "synapses", "power", "caveat", "sources")
@@ -509,7 +582,8 @@ def chips(lang: str) -> ChipsView:
         key="nm_chips",
     )
     return ChipsView(t("neuromorphic.chips.title", lang), t("neuromorphic.chips.intro", lang), table, figure,
-                     Note(sources_line(CHIP_TABLE_ROWS, lang)))
+                     Note(sources_line(CHIP_TABLE_ROWS, lang)), truenorth_per_brain=per["truenorth"] / per["brain"],
+                     hala_per_brain=per["hala_point"] / per["brain"])
 
 
 # --- How the model works -------------------------------------------------------------------------
@@ -544,9 +618,13 @@ def model(lang: str) -> ModelView:
         explanation=t("neuromorphic.model.explanation", lang),
         assumptions=(
             t("neuromorphic.model.a_converter", lang, x=n(value("ndx_converter_energy_share"))),
+            t("neuromorphic.model.a_lif", lang, tau=n(lif.tau_ms), r=n(lif.r_mohm), el=n(lif.v_rest_mv),
+              vth=n(lif.v_th_mv)),
             t("neuromorphic.model.a_reset", lang, x=n(value("ndx_v_reset_offset"))),
             t("neuromorphic.model.a_dense_bits", lang, x=n(value("ndx_dense_weight_bits"))),
             t("neuromorphic.model.a_tile", lang, x=n(value("her_tile"))),
+            t("neuromorphic.model.a_analog_modes", lang, fast=shown(ANALOG_MODES["fast"], lang),
+              precise=shown(ANALOG_MODES["precise"], lang)),
             t("neuromorphic.model.a_tref", lang, x=n(lif.t_ref_ms)),
             t("neuromorphic.model.a_layer", lang, x=n(value("ndx_layer_dim"), 5), bits=n(value("ndx_weight_bits")),
               batch=n(value("ndx_batch"))),

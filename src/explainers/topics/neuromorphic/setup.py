@@ -18,7 +18,8 @@ from explainers.content import default_values, ref, value
 from explainers.models import memory as mem
 from explainers.models import neuron as nm
 
-from . import ACT_OPTIONS, BATCH_OPTIONS, BIT_FORMATS, CHIP_SLUGS, FETCH_LEVELS, FETCH_SLUGS, MEM_LEVELS, SYSTEM_SLUGS
+from . import (ACT_OPTIONS, ANALOG_MODES, BATCH_OPTIONS, BIT_FORMATS, CHIP_SLUGS, FETCH_LEVELS, FETCH_SLUGS, MEM_LEVELS,
+               SYSTEM_SLUGS)
 
 _MS_PER_S = 1000.0
 
@@ -36,6 +37,7 @@ class Setup:
     refs: dict
     archs: dict[int, dict[str, mem.Architecture]]  # bits -> architectures
     dram_range: dict[int, tuple[mem.Architecture, mem.Architecture]]  # bits -> (low, high) DRAM machines
+    analog_precise: dict[int, mem.Architecture]  # bits -> the analog design at HERMES's precise (four-phase) read
     roofline: dict[int, mem.RooflineMachine]
     growth: dict[str, float]
     lif: nm.LifParams
@@ -50,9 +52,11 @@ class Setup:
 def setup() -> Setup:
     refs = dict(default_values())
     dram = ref("hz_dram_64")
-    archs, dram_range, roof = {}, {}, {}
+    archs, dram_range, roof, precise = {}, {}, {}, {}
+    precise_refs = {**refs, ANALOG_MODES["fast"]: value(ANALOG_MODES["precise"])}
     for bits, (fmt, peak) in BIT_FORMATS.items():
         archs[bits] = mem.default_architectures(refs, fmt)
+        precise[bits] = mem.default_architectures(precise_refs, fmt)["analog_in_memory"]
         lo = mem.default_architectures({**refs, "hz_dram_64": dram.low}, fmt)["von_neumann_dram"]
         hi = mem.default_architectures({**refs, "hz_dram_64": dram.high}, fmt)["von_neumann_dram"]
         dram_range[bits] = (lo, hi)
@@ -62,7 +66,7 @@ def setup() -> Setup:
     fetch_lo = nm.default_synaptic_energy({**refs, "hz_dram_64": dram.low}, "loihi", "dram").energy_per_fetch_pj
     fetch_hi = nm.default_synaptic_energy({**refs, "hz_dram_64": dram.high}, "loihi", "dram").energy_per_fetch_pj
     return Setup(
-        refs=refs, archs=archs, dram_range=dram_range, roofline=roof, growth=mem.default_growth_rates(refs),
+        refs=refs, archs=archs, dram_range=dram_range, analog_precise=precise, roofline=roof, growth=mem.default_growth_rates(refs),
         lif=nm.default_lif_params(refs), events=events, dense_fetch_range=(fetch_lo, fetch_hi),
         network_neurons=value("tn_neurons"), fan=value("tn_syn") / value("tn_neurons"),
         updates_per_s=_MS_PER_S / value("ndx_step_ms"),
@@ -74,20 +78,48 @@ def setup() -> Setup:
 
 @dataclass(frozen=True)
 class Headline:
-    han_ratio: float  # 32-bit DRAM access (Han et al.) / 32-bit add
-    hz_word_lo: float  # 64-bit DRAM access (Horowitz) / 32-bit add
-    hz_word_hi: float
-    hz_32_lo: float  # the same per 32 bits of data moved
+    """Reading 32 bits from DRAM against one 32-bit add (45 nm), by source, and the range they span."""
+
+    han_ratio: float  # Han et al.'s 32-bit DRAM access / 32-bit add
+    hz_32: float  # Horowitz's 64-bit access, per 32 bits moved / 32-bit add (central figure)
+    hz_32_lo: float  # ... at the low and high ends of his range
     hz_32_hi: float
+    lo: float  # the range both sources span
+    hi: float
 
 
 @lru_cache(maxsize=1)
 def headline() -> Headline:
     add = value("hz_int_add32")
-    dram = ref("hz_dram_64")
-    lo = float(mem.fetch_to_op_energy_ratio(dram.low / 64.0, 64.0, add))
-    hi = float(mem.fetch_to_op_energy_ratio(dram.high / 64.0, 64.0, add))
-    return Headline(value("han_dram32") / add, lo, hi, lo / 2.0, hi / 2.0)
+    hz = ref("hz_dram_32bit")  # hz_dram_64 / 2, so both sources count the same 32 bits
+    ratio = lambda pj: float(mem.fetch_to_op_energy_ratio(pj / 32.0, 32.0, add))  # noqa: E731
+    han, mid, lo, hi = ratio(value("han_dram32")), ratio(value("hz_dram_32bit")), ratio(hz.low), ratio(hz.high)
+    return Headline(han, mid, lo, hi, min(han, mid, lo), max(han, mid, hi))
+
+
+@dataclass(frozen=True)
+class ChipGain:
+    """Chip against chip: HERMES's published operations per joule over an H100's at its FP8 dense peak
+    and full power, for HERMES's fast (one-phase) and precise (four-phase) read."""
+
+    fast: float
+    precise: float
+    gpu_tops_per_w: float
+
+    @property
+    def lo(self) -> float:
+        return min(self.fast, self.precise)
+
+    @property
+    def hi(self) -> float:
+        return max(self.fast, self.precise)
+
+
+@lru_cache(maxsize=1)
+def chip_gain() -> ChipGain:
+    peak, power = value("h100_fp8_dense"), value("h100_tdp")
+    fast, precise = (float(mem.ops_per_joule_ratio(value(ANALOG_MODES[m]), peak, power)) for m in ("fast", "precise"))
+    return ChipGain(fast, precise, peak / power)
 
 
 # --- where the joules go -------------------------------------------------------------------------
@@ -104,6 +136,8 @@ class LayerResult:
     attainable: float
     batch_intensity: np.ndarray
     macs: float
+    analog_gain: float  # von Neumann / analog in-memory energy per MAC, central figures
+    analog_gain_range: tuple[float, float]  # over HERMES's two read modes and, for DRAM, Horowitz's range
 
 
 @lru_cache(maxsize=256)
@@ -118,9 +152,13 @@ def layer(rows: int, cols: int, bits: int, batch: int, mem_slug: str) -> LayerRe
     }
     out = {slug: mem.energy_breakdown_pj(work, arch) for slug, arch in chosen.items()}
     rng = None
+    vn_cases = [out["von_neumann"].per_mac_pj]
     if mem_slug == "dram":
         lo, hi = (mem.energy_breakdown_pj(work, a).per_mac_pj for a in s.dram_range[bits])
         rng = (float(lo), float(hi))
+        vn_cases += [lo, hi]
+    analog_cases = [out["analog_in_memory"].per_mac_pj, mem.energy_breakdown_pj(work, s.analog_precise[bits]).per_mac_pj]
+    gains = [float(v / a) for v in vn_cases for a in analog_cases]
     machine = s.roofline[bits]
     intensity = float(mem.arithmetic_intensity_flop_per_byte(work))
     sweep = mem.MatVecWorkload(rows=rows, cols=cols, weight_bits=bits, activation_bits=bits,
@@ -132,6 +170,7 @@ def layer(rows: int, cols: int, bits: int, batch: int, mem_slug: str) -> LayerRe
         peak_flops=machine.peak_flops, bandwidth=machine.bandwidth_bytes_per_s,
         attainable=float(mem.roofline_attainable_flops(machine.peak_flops, machine.bandwidth_bytes_per_s, intensity)),
         batch_intensity=batch_intensity, macs=float(out["von_neumann"].macs),
+        analog_gain=gains[0], analog_gain_range=(min(gains), max(gains)),
     )
 
 
@@ -313,7 +352,7 @@ def systems() -> tuple[System, ...]:
     brain_n = ref("brain_neurons")
     tn_p = ref("tn_70mw")
     points = {
-        "brain": ((brain_n.value, value("brain_power"), value("brain_power"), value("brain_power")),
+        "brain": ((value("brain_neurons"), value("brain_power"), value("brain_power"), value("brain_power")),
                   (brain_n.low, brain_n.high)),
         "truenorth": ((value("tn_neurons"), value("tn_63mw") * 1e-3, tn_p.low * 1e-3, tn_p.high * 1e-3), None),
         "loihi2": ((value("loihi2_spec_n"), value("ndx_loihi2_p"), value("ndx_loihi2_p"), value("ndx_loihi2_p")),
