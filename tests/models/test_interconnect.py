@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from explainers.models import interconnect as ic
 
-REFERENCES = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
-_DATA = yaml.safe_load(REFERENCES.read_text(encoding="utf-8"))
-ROWS = {row["id"]: row for row in _DATA["references"]}
+DATA = Path(__file__).resolve().parents[2] / "data"
+REFERENCES = DATA / "references.yaml"
+_FILES = [REFERENCES, *sorted((DATA / "references").glob("*.yaml"))]  # the loader merges these
+ROWS = {row["id"]: row for f in _FILES for row in yaml.safe_load(f.read_text(encoding="utf-8"))["references"]}
 REFS = {ref_id: row.get("value") for ref_id, row in ROWS.items()}
 
 FAST = settings(max_examples=40, deadline=None)
@@ -98,12 +99,18 @@ def test_links_have_the_stable_slugs_and_flags(links):
     assert {s for s, link in links.items() if link.medium is ic.Medium.ELECTRICAL} == {
         "on_chip",
         "chiplet",
+        "c2c",
         "board",
         "dac",
+        "lacc",
     }
     assert links["research"].is_research_target and not links["research"].is_vendor_claim
     assert links["cpo"].is_vendor_claim and links["pluggable"].is_vendor_claim
-    assert not any(links[s].is_vendor_claim for s in ("on_chip", "chiplet", "board", "dac"))
+    assert links["c2c"].is_vendor_claim  # NVLink-C2C's 1.3 pJ/bit is NVIDIA's figure
+    assert not any(links[s].is_vendor_claim for s in ("on_chip", "chiplet", "board", "dac", "lacc"))
+    # every optical link says which band its transceiver works in; electrical links have none
+    assert {s: link.band for s, link in links.items() if link.is_optical} == {"pluggable": "O", "cpo": "O", "research": "O"}
+    assert all(link.band is None for link in links.values() if not link.is_optical)
     for link in links.values():
         assert link.reference_ids and set(link.reference_ids) <= set(ROWS)
 
@@ -401,15 +408,15 @@ def test_bad_inputs_raise(links):
 
 
 def test_a_link_whose_budget_is_spent_elsewhere_reaches_nowhere():
-    board = ic.default_links(REFS, assumptions={"board_other_losses_db": 1e3})["board"]
+    # a package that alone loses more than the channel's whole budget leaves nothing for the trace
+    board = ic.default_links({**REFS, ic.REFERENCE_IDS["package_loss_db"]: 1e3})["board"]
     assert ic.max_reach_m(board, 100.0) == 0.0
     assert np.isnan(ic.energy_pj_per_bit(board, 0.01, 100.0))
 
 
 # --------------------------------------------------------------------------- envelopes and long reach
 
-_PAGE_REFS = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
-_PAGE_ROWS = {row["id"]: row for row in yaml.safe_load(_PAGE_REFS.read_text(encoding="utf-8"))["references"]}
+_PAGE_ROWS = ROWS
 ALL_REFS = {**REFS, **{rid: row.get("value") for rid, row in _PAGE_ROWS.items()}}
 
 
@@ -472,3 +479,89 @@ def test_page_assumption_rows_match_the_model_assumptions():
         assert row["value"] == pytest.approx(value), name
     value, _unit, why = optics.ASSUMPTIONS["launch_power_dbm"]
     assert by_source["Modelling assumption of this explainer: " + why]["value"] == value
+
+
+# --------------------------------------------------------------------------- issue 11: what racks really use
+
+
+def test_board_segment_budgets_its_packages_vias_and_connector():
+    # (budget - 2 packages - 2 vias - 1 connector) / loss per metre at f_N: the trace gets what is left
+    links = ic.default_links(REFS)
+    board = links["board"].reach
+    other = 2 * REFS["ph_pkg_loss"] + 2 * REFS["ph_via_loss"] + 1 * REFS["ph_conn_loss"]
+    assert board.other_losses_db == pytest.approx(other)
+    assert ic.board_other_losses_db(2.0, 1.25, 1.75) == pytest.approx(2 * 2.0 + 2 * 1.25 + 1.75)
+    f = 200.0 / 4  # PAM4 Nyquist, GHz
+    per_m = board.conductor_db_per_m_per_sqrt_ghz * math.sqrt(f) + board.dielectric_db_per_m_per_ghz * f
+    assert ic.segment_reach_m(links["board"], 200.0) == pytest.approx((REFS["chan_112g"] - other) / per_m)
+    # so the reach is shorter than if the whole budget went to the trace, in the ratio of what is left
+    whole = dataclasses.replace(links["board"], reach=dataclasses.replace(board, other_losses_db=0.0))
+    ratio = ic.segment_reach_m(links["board"], 200.0) / ic.segment_reach_m(whole, 200.0)
+    assert ratio == pytest.approx((REFS["chan_112g"] - other) / REFS["chan_112g"])
+
+
+@pytest.mark.parametrize("rate", [25.0, 50.0, 100.0, 200.0, 400.0])
+def test_linear_active_copper_reaches_its_published_length_and_falls_as_one_over_root_rate(rate):
+    lacc = ic.default_links(REFS)["lacc"]
+    assert ic.max_reach_m(lacc, rate) == pytest.approx(REFS["lacc_100g"] * math.sqrt(100.0 / rate))
+    assert lacc.fixed_pj_per_bit == REFS["serdes112"]  # the host SerDes; the redriver is not sourced
+
+
+def test_chip_to_chip_link_is_nvlink_c2c_over_a_very_short_reach():
+    c2c = ic.default_links(REFS)["c2c"]
+    assert c2c.fixed_pj_per_bit == REFS["nvlc2c"]
+    assert ic.max_reach_m(c2c, 200.0) == pytest.approx(REFS["ph_vsr_reach"])
+    assert np.isnan(ic.energy_pj_per_bit(c2c, REFS["ph_vsr_reach"] * 1.01, 200.0))
+
+
+def test_long_reach_module_is_o_band_and_does_not_span_80_km_on_any_fibre():
+    for o_band in ("fib_g652_1310", "fib_ull_1310"):
+        link = ic.long_reach_link(ALL_REFS, ids={"fibre_attenuation_db_per_km": o_band})
+        assert link.band == "O"
+        budget = ALL_REFS["ieee_er4_loss"] - ALL_REFS["ieee_er4_conn"]
+        assert ic.max_reach_m(link, 100.0) == pytest.approx(budget / ALL_REFS[o_band] * 1000)
+        # at its own wavelengths 80 km loses 24.8-28 dB, more than the 16 dB budget
+        assert ALL_REFS[o_band] * 80 > budget
+        assert np.isnan(ic.energy_pj_per_bit(link, 80_000.0, 100.0))
+
+
+def test_coherent_module_is_c_band_and_spans_its_specified_amplified_reach():
+    link = ic.coherent_link(ALL_REFS)
+    assert link.band == "C" and link.is_optical and link.is_vendor_claim
+    assert link.fixed_pj_per_bit == ALL_REFS["zr_pj_per_bit"] == pytest.approx(ALL_REFS["zr_module_w"] / 400 * 1000)
+    assert ic.max_reach_m(link, 200.0) == pytest.approx(ALL_REFS["oif_400zr_reach"] * 1000)
+    assert ic.energy_pj_per_bit(link, 80_000.0, 200.0) == ALL_REFS["zr_pj_per_bit"]
+
+
+def test_a_tie_goes_to_the_fewer_retimers_then_to_the_link_listed_first():
+    links = ic.default_links(REFS)
+    dac, board = links["dac"], links["board"]
+    # where a board trace needs no retimer and a passive cable still reaches, the two cost the same
+    # (one SerDes each): the one listed first wins, so a page lists the cable first
+    d = 0.9 * min(float(ic.segment_reach_m(board, 100.0)), float(ic.max_reach_m(dac, 100.0)))
+    assert ic.energy_pj_per_bit(dac, d, 100.0) == ic.energy_pj_per_bit(board, d, 100.0)
+    assert ic.cheapest_pj_per_bit([dac, board], d, 100.0)[1] == 0
+    assert ic.cheapest_pj_per_bit([board, dac], d, 100.0)[1] == 0
+    # a trace with retimers against a cable of the same total energy: the one with fewer segments wins
+    cheap_board = dataclasses.replace(board, fixed_pj_per_bit=dac.fixed_pj_per_bit / 3)
+    d = 1.9 * float(ic.segment_reach_m(board, 200.0))  # two segments on the trace ...
+    assert ic.segments_needed(cheap_board, d, 200.0) == 2
+    long_dac = dataclasses.replace(dac, fixed_pj_per_bit=2 * cheap_board.fixed_pj_per_bit, max_distance_m=math.inf,
+                                   reach=ic.FixedReach(10.0))  # ... against one cable segment of equal energy
+    _e, index = ic.cheapest_pj_per_bit([cheap_board, long_dac], d, 200.0)
+    assert index == 1
+
+
+@FAST
+@given(d=st.floats(0.001, 10.0), rate=st.sampled_from([25.0, 50.0, 100.0, 200.0, 400.0]))
+def test_the_cheapest_link_is_never_beaten_and_ties_go_to_fewer_segments(d, rate):
+    group = [link for link in _all_links().values() if not link.is_optical]
+    energy, index = ic.cheapest_pj_per_bit(group, d, rate)
+    singles = np.array([float(ic.energy_pj_per_bit(link, d, rate)) for link in group])
+    if index < 0:
+        assert np.all(np.isnan(singles))
+        return
+    assert energy == pytest.approx(np.nanmin(singles))
+    tied = [i for i, e in enumerate(singles) if np.isfinite(e) and e <= np.nanmin(singles) * (1 + 1e-9)]
+    segs = [float(ic.segments_needed(group[i], d, rate)) for i in tied]
+    assert float(ic.segments_needed(group[int(index)], d, rate)) == min(segs)

@@ -254,15 +254,35 @@ def test_span_plan_agrees_with_its_parts(d_m, alpha, budget, launch):
 # --------------------------------------------------------------------------- MZI
 
 
+def _coupler() -> np.ndarray:
+    """A lossless 50:50 directional coupler (or 2x2 MMI): the crossing wave picks up a 90-degree phase."""
+    return np.array([[1, 1j], [1j, 1]]) / math.sqrt(2)
+
+
+def _mzi_by_transfer_matrices(phi: float) -> tuple[float, float]:
+    """Light into the top port, through coupler - arms (top delayed by phi) - coupler: (bar, cross)."""
+    arms = np.diag([np.exp(1j * phi), 1.0])
+    out = _coupler() @ arms @ _coupler() @ np.array([1.0, 0.0])
+    return float(abs(out[0]) ** 2), float(abs(out[1]) ** 2)
+
+
 def test_mzi_limits():
+    # two 50:50 couplers: at zero phase difference all light crosses over, at pi it stays in the bar port
     bar, cross = op.mzi_outputs(0.0)
-    assert (bar, cross) == (pytest.approx(1.0), pytest.approx(0.0))
+    assert (bar, cross) == (pytest.approx(0.0, abs=1e-15), pytest.approx(1.0))
     bar, cross = op.mzi_outputs(math.pi)
-    assert bar == pytest.approx(0.0, abs=1e-15) and cross == pytest.approx(1.0)
+    assert bar == pytest.approx(1.0) and cross == pytest.approx(0.0, abs=1e-15)
     bar, cross = op.mzi_outputs(math.pi / 2)
     assert bar == pytest.approx(0.5) and cross == pytest.approx(0.5)
     bar, cross = op.mzi_outputs(np.linspace(0, 2 * np.pi, 300))
     assert bar.shape == cross.shape == (300,)
+
+
+@pytest.mark.parametrize("phi", [0.0, 0.3, math.pi / 2, 2.0, math.pi, 4.0, 2 * math.pi - 0.1])
+def test_mzi_matches_the_transfer_matrices_of_two_couplers(phi):
+    bar, cross = op.mzi_outputs(phi)
+    want_bar, want_cross = _mzi_by_transfer_matrices(phi)
+    assert bar == pytest.approx(want_bar, abs=1e-12) and cross == pytest.approx(want_cross, abs=1e-12)
 
 
 @FAST
@@ -278,11 +298,12 @@ def test_mzi_conserves_power_and_is_periodic(phi):
 
 
 def test_mzi_matches_the_interference_of_two_equal_fields():
-    # two equal-amplitude fields with phase difference phi: |1 + e^{i phi}|^2 / 4
+    # the cross port adds the two crossings (i * i-phase each way), the bar port subtracts them:
+    # cross = |1 + e^{i phi}|^2 / 4 = cos^2(phi/2), bar = |1 - e^{i phi}|^2 / 4 = sin^2(phi/2)
     phi = np.linspace(-7, 7, 301)
     bar, cross = op.mzi_outputs(phi)
-    np.testing.assert_allclose(bar, np.abs(1 + np.exp(1j * phi)) ** 2 / 4, atol=1e-12)
-    np.testing.assert_allclose(cross, np.abs(1 - np.exp(1j * phi)) ** 2 / 4, atol=1e-12)
+    np.testing.assert_allclose(cross, np.abs(1 + np.exp(1j * phi)) ** 2 / 4, atol=1e-12)
+    np.testing.assert_allclose(bar, np.abs(1 - np.exp(1j * phi)) ** 2 / 4, atol=1e-12)
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 8, 64])

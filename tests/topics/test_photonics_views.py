@@ -13,7 +13,7 @@ from explainers.models import optics
 from explainers.topics import photonics as ph
 from explainers.topics.photonics import present, setup
 
-OPTICS_ONLY = ("pluggable", "long_reach", "cpo")
+OPTICS_ONLY = ("pluggable", "long_reach", "coherent", "cpo")
 
 
 def links_view(lang: str, **values):
@@ -24,14 +24,16 @@ def links_view(lang: str, **values):
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "not possible"), ("nl", "niet mogelijk")])
 def test_at_80_km_with_no_copper_chosen_the_electrical_readout_says_not_possible(lang, words):
-    view = links_view(lang, d_m=80_000.0, links=OPTICS_ONLY, fibre="ull_1550")
+    view = links_view(lang, d_m=80_000.0, links=OPTICS_ONLY, fibre="ull")
     electrical, optical, winner, crossover = view.readouts
     assert electrical.value == t("photonics.not_possible", lang) == words
     assert electrical.caption == t("photonics.energy.none_chosen", lang)
     assert fmt_distance(80_000.0, lang) in electrical.label
-    # the long-reach module is the only chosen link that spans 80 km of ultra-low-loss fibre
-    long_reach = setup.links_for("ull_1550")["long_reach"]
-    assert optical.value == fmt_energy(float(ic.energy_pj_per_bit(long_reach, 80_000.0, 200.0)), lang)
+    # 80 km is beyond the O-band 40 km module even on ultra-low-loss fibre (16 dB / 0.31 dB/km = 52 km):
+    # the coherent C-band module on an amplified line is the only chosen link that spans it
+    coherent = setup.links_for("ull")["coherent"]
+    assert float(ic.max_reach_m(setup.links_for("ull")["long_reach"], 200.0)) < 80_000.0
+    assert optical.value == fmt_energy(float(ic.energy_pj_per_bit(coherent, 80_000.0, 200.0)), lang)
     assert winner.value == t("photonics.energy.win_optical", lang)
     assert crossover.value == t("photonics.not_possible", lang)  # it needs both kinds chosen
 
@@ -42,9 +44,9 @@ def test_summary_names_the_distance_and_rate_in_the_language(lang):
     summary = view.energy.summary
     assert fmt_distance(1.5, lang) in summary and fmt_rate(100.0, lang) in summary
     assert ("1,5 m" if lang == "nl" else "1.5 m") in summary
-    # the cheapest electrical link at 1.5 m and 100 Gb/s, from the model: the board trace
+    # the cheapest electrical link at 1.5 m and 100 Gb/s, from the model (a cable, not a board trace)
     links = setup.links_for(ph.DEFAULT_FIBRE)
-    el = [links[s] for s in ph.DEFAULT_LINKS if s in ph.ELECTRICAL]
+    el = [links[s] for s in setup.preferred(ph.DEFAULT_LINKS, ph.ELECTRICAL)]
     energy, index = ic.cheapest_pj_per_bit(el, 1.5, 100.0)
     assert view.readouts[0].value == fmt_energy(float(energy), lang)
     assert view.readouts[0].caption.startswith(present.link_name(el[int(index)].slug, lang))
@@ -58,15 +60,17 @@ def test_the_energy_chart_is_cached_for_every_distance_and_marked_where_chosen()
     assert near.fibre_box is None and far.fibre_box is None  # the fibre box is for 1 km and beyond
 
 
-def test_fibre_box_loss_and_amplifiers_follow_the_fibre_model():
-    view = links_view("en", d_m=80_000.0, fibre="ull_1550")
+@pytest.mark.parametrize("fibre", ph.FIBRES)
+def test_fibre_box_gives_the_loss_at_each_links_band(fibre):
+    view = links_view("en", d_m=80_000.0, fibre=fibre)
     assert view.fibre_box is not None and view.fibre_box.kind == "info"
     text = view.fibre_box.text
-    att = value("fib_ull_1550")
-    assert f"{fmt_num(att * 80, 'en', 3)} dB" in text  # 13.6 dB over 80 km
-    standard = optics.span_plan(80_000.0, value("fib_g652_1310"), setup.long_reach_budget_db(), 0.0)
-    assert int(standard.amplifiers) >= 1
-    assert "amplifier" in text and "dispersion" in text
+    o_band, c_band = (value(optics.REFERENCE_IDS[ph.FIBRE_BANDS[fibre][b]]) for b in ("O", "C"))
+    # 80 km at the O-band modules' own wavelengths: 28 dB (G.652) or 24.8 dB (ultra-low-loss), over the 16 dB budget
+    assert f"{fmt_num(o_band * 80, 'en', 3)} dB in the O-band" in text
+    assert o_band * 80 > setup.long_reach_budget_db()
+    assert f"{fmt_num(c_band * 80, 'en', 3)} dB" in text  # and in the C-band, where coherent modules work
+    assert "C and L bands" in text and "400ZR" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -80,4 +84,8 @@ def test_wdm_and_mzi_readouts_come_from_the_optics_model(lang):
     assert present.wdm(lang, grid="12.5", chrate=800.0).no_fit.kind == "warning"
     mzi = present.mzi(lang, phi=0.5, n=8)
     assert mzi.bar.value == mzi.cross.value == "50 %"
+    # two 50:50 couplers: with no phase difference all light leaves the cross port, at pi the bar port
+    at_zero, at_pi = present.mzi(lang, phi=0.0, n=8), present.mzi(lang, phi=1.0, n=8)
+    assert (at_zero.bar.value, at_zero.cross.value) == ("0 %", "100 %")
+    assert (at_pi.bar.value, at_pi.cross.value) == ("100 %", "0 %")
     assert mzi.mesh_count.value == fmt_num(int(optics.mzi_mesh_size(8)), lang) == "28"

@@ -18,15 +18,18 @@ from .theme import DASH, PALETTE, style
 LINK_STYLE: dict[str, tuple[str, str, str]] = {
     "on_chip": (PALETTE["electrical"], "dot", "square"),
     "chiplet": (PALETTE["electrical"], "dashdot", "diamond"),
+    "c2c": (PALETTE["electrical"], "dot", "pentagon"),
     "board": (PALETTE["electrical"], DASH["electrical"], "triangle-up"),
     "dac": (PALETTE["electrical"], "longdash", "x"),
+    "lacc": (PALETTE["electrical"], "longdashdot", "triangle-down"),
     "pluggable": (PALETTE["optical"], DASH["optical"], "circle"),
     "long_reach": (PALETTE["optical"], DASH["optical"], "star"),
+    "coherent": (PALETTE["optical"], DASH["optical"], "star-diamond"),
     "cpo": (PALETTE["sky"], DASH["optical"], "hexagon"),
     "research": (PALETTE["sky"], DASH["optical"], "cross"),
 }
 
-LINE_WIDTH = {"long_reach": 5, "research": 2}
+LINE_WIDTH = {"long_reach": 5, "coherent": 4, "research": 2, "c2c": 2}
 
 #: Tick marks of the distance axis: 1 mm ... 100 km.
 DISTANCE_TICKS = (1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1e3, 1e4, 1e5)

@@ -1,8 +1,10 @@
 """Energy and reach of data links, from on-chip wires to optical fibre.
 
-What: the energy to move one bit over a distance, for seven tiers of link (on-chip wire, chiplet
-link, board trace with SerDes, copper cable, pluggable optics, co-packaged optics and a research
-target), and how far each can reach at a given lane rate.
+What: the energy to move one bit over a distance, for the tiers of link racks and packages use
+(on-chip wire, chiplet link, short-reach chip-to-chip link of the NVLink-C2C class, board trace
+with a long-reach SerDes, passive copper cable, linear active copper cable, pluggable optics,
+co-packaged optics and a research target; :func:`long_reach_link` and :func:`coherent_link` add
+the 40 km and 80-120 km modules), and how far each can reach at a given lane rate.
 
 Model (one segment = one transmitter + one receiver):
 
@@ -17,14 +19,22 @@ Model (one segment = one transmitter + one receiver):
 - Copper reach falls with the lane rate: loss per metre grows with the Nyquist frequency,
   ``loss(f) = k_c sqrt(f) + k_d f`` (skin effect + dielectric), and
   ``reach = (budget - other losses) / loss(f_N)``, with ``f_N = R / (2 bits_per_symbol)``
-  (PAM4: R/4 GHz for R in Gb/s).
-- Optical reach is ``budget_dB / attenuation_dB_per_km``; inside it the energy per bit is flat
-  (lasers and receivers are sized for the longest link, so a shorter fibre costs the same).
+  (PAM4: R/4 GHz for R in Gb/s). On a board, the other losses of each segment are its two
+  packages, its via transitions and its connector (sourced per-element figures), so the trace
+  gets what is left of the budget.
+- Each optical link has its band (O-band near 1310 nm, C-band near 1550 nm): the band belongs to
+  the transceiver, and the fibre's attenuation is taken at that band. Optical reach is
+  ``budget_dB / attenuation_dB_per_km``; inside it the energy per bit is flat (lasers and receivers
+  are sized for the longest link, so a shorter fibre costs the same).
+- Ties (equal energy per bit) go to the link with fewer segments, then to the link listed first:
+  callers list links in the order a designer would prefer them (a cable before a board trace).
 
 Left out: latency, protocol and FEC overhead, lane counts and shoreline density, dispersion and
-multimode limits in fibre, optical amplifiers, power of idle links, temperature, the rise of SerDes
-energy with rate (UCIe quotes 0.6 instead of 0.5 pJ/bit above 16 GT/s), and the host SerDes that
-feeds a pluggable module (published figures differ on whether they include it). The chiplet and
+multimode limits in fibre, the optical amplifiers of a DWDM line (their number and power), power of
+idle links, temperature, the rise of SerDes energy with rate (UCIe quotes 0.6 instead of 0.5
+pJ/bit above 16 GT/s), the redriver power of a linear active copper cable (not sourced: its energy
+is the host SerDes alone, a lower bound), and the host SerDes that feeds a pluggable module
+(published figures differ on whether they include it). The chiplet and
 on-chip links carry any throughput with more lanes, so the lane rate does not change their reach.
 
 Energy beyond a link's absolute maximum reach is ``np.nan`` (meaning "this link cannot go that
@@ -58,8 +68,12 @@ __all__ = [
     "Medium",
     "channel_loss_db_per_m",
     "copper_lanes_needed",
+    "COHERENT_REFERENCE_IDS",
+    "COHERENT_REFERENCE_UNITS",
     "LONG_REACH_REFERENCE_IDS",
     "LONG_REACH_REFERENCE_UNITS",
+    "board_other_losses_db",
+    "coherent_link",
     "cheapest_pj_per_bit",
     "crossover_between",
     "crossover_distance_m",
@@ -82,22 +96,35 @@ _M_PER_KM = 1000.0
 _PJ_PER_FJ = 1e-3
 
 # Stable slugs, ordered from the shortest tier to the longest.
-LINK_SLUGS: tuple[str, ...] = ("on_chip", "chiplet", "board", "dac", "pluggable", "cpo", "research")
+LINK_SLUGS: tuple[str, ...] = ("on_chip", "chiplet", "c2c", "board", "dac", "lacc", "pluggable", "cpo", "research")
+
+#: Optical bands (nm), definitions: the O-band (original) and the C-band (conventional).
+O_BAND_NM = (1260.0, 1360.0)
+C_BAND_NM = (1530.0, 1565.0)
+#: The band each optical link's transceiver works in ("O" or "C"); see data/references for why.
+LINK_BANDS: dict[str, str] = {"pluggable": "O", "cpo": "O", "research": "O", "long_reach": "O", "coherent": "C"}
 
 #: parameter name -> id in data/references.yaml (the default source of each number).
 REFERENCE_IDS: dict[str, str] = {
     "on_chip_wire_fj_per_bit_per_mm": "dally22_noc",
     "chiplet_pj_per_bit": "ucie_std_e",
+    "c2c_pj_per_bit": "nvlc2c",
+    "c2c_reach_m": "ph_vsr_reach",
     "serdes_pj_per_bit": "serdes112",
     "channel_loss_budget_db": "chan_112g",
+    "package_loss_db": "ph_pkg_loss",
+    "via_loss_db": "ph_via_loss",
+    "connector_loss_db": "ph_conn_loss",
     "fr4_loss_db_per_inch_low_f": "pcb_fr4_5g",
     "fr4_loss_db_per_inch_high_f": "pcb_fr4_14g",
     "board_loss_db_per_inch_high_f": "pcb_m6_14g",
     "dac_reach_m": "dac_100g",
+    "lacc_reach_m": "lacc_100g",
     "pluggable_pj_per_bit": "pluggable_intel",
     "cpo_pj_per_bit": "intel_oci_e",
     "research_fj_per_bit": "miller17_target",
-    "fibre_attenuation_db_per_km": "fib_g652_1310",
+    "fibre_attenuation_db_per_km": "fib_g652_1310",  # O-band (1310 nm)
+    "fibre_c_attenuation_db_per_km": "fib_g652_1550",  # C-band (1550 nm)
 }
 
 #: Other ids a page may offer for the same parameter (same unit and meaning). Pass a choice to
@@ -115,23 +142,31 @@ ALTERNATIVE_IDS: dict[str, tuple[str, ...]] = {
     "pluggable_pj_per_bit": ("nv_cpo_pjbit_pluggable",),
     "cpo_pj_per_bit": ("nv_cpo_pjbit_cpo",),
     "research_fj_per_bit": ("miller09_target",),
-    "fibre_attenuation_db_per_km": ("fib_g652_1550", "fib_ull_1310", "fib_ull_1550"),
+    "fibre_attenuation_db_per_km": ("fib_ull_1310",),
+    "fibre_c_attenuation_db_per_km": ("fib_ull_1550",),
 }
 
 #: The unit each parameter expects, exactly as written in references.yaml.
 REFERENCE_UNITS: dict[str, str] = {
     "on_chip_wire_fj_per_bit_per_mm": "fJ/bit/mm",
     "chiplet_pj_per_bit": "pJ/bit",
+    "c2c_pj_per_bit": "pJ/bit",
+    "c2c_reach_m": "m",
     "serdes_pj_per_bit": "pJ/bit",
     "channel_loss_budget_db": "dB",
+    "package_loss_db": "dB",
+    "via_loss_db": "dB",
+    "connector_loss_db": "dB",
     "fr4_loss_db_per_inch_low_f": "dB/inch",
     "fr4_loss_db_per_inch_high_f": "dB/inch",
     "board_loss_db_per_inch_high_f": "dB/inch",
     "dac_reach_m": "m",
+    "lacc_reach_m": "m",
     "pluggable_pj_per_bit": "pJ/bit",
     "cpo_pj_per_bit": "pJ/bit",
     "research_fj_per_bit": "fJ/bit",
     "fibre_attenuation_db_per_km": "dB/km",
+    "fibre_c_attenuation_db_per_km": "dB/km",
 }
 
 #: Conditions under which a reference figure holds (read from its quantity/context text): the
@@ -143,6 +178,7 @@ REFERENCE_CONDITIONS: dict[str, dict[str, float]] = {
     "pcb_m6_14g": {"frequency_ghz": 14.0},
     "pcb_m7_14g": {"frequency_ghz": 14.0},
     "dac_100g": {"rate_gbps": 100.0},
+    "lacc_100g": {"rate_gbps": 100.0},
 }
 
 #: Modelling assumptions with no published figure: name -> (value, unit, justification).
@@ -172,10 +208,20 @@ ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
         "bit/symbol",
         "Every SerDes lane uses PAM4, so the Nyquist frequency is rate/4 (GHz for Gb/s).",
     ),
-    "board_other_losses_db": (
-        0.0,
-        "dB",
-        "Connectors, vias and packages ignored: the whole budget goes to the trace (upper bound).",
+    "board_packages": (
+        2.0,
+        "packages",
+        "Each board segment starts and ends in a chip package (SerDes or retimer): two per segment.",
+    ),
+    "board_vias": (
+        2.0,
+        "via transitions",
+        "One via transition at each end, where the package breaks out into the trace layer.",
+    ),
+    "board_connectors": (
+        1.0,
+        "connector matings",
+        "A trace that runs for a metre or more crosses a board-to-board or backplane connector.",
     ),
     "board_max_segments": (
         3.0,
@@ -191,6 +237,11 @@ ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
         1.0,
         "segments",
         "A passive cable has nowhere to put a retimer.",
+    ),
+    "lacc_max_segments": (
+        1.0,
+        "segments",
+        "A linear active cable equalises (redriver), it does not retime: one segment.",
     ),
     "optical_budget_db": (
         4.0,
@@ -294,8 +345,11 @@ class LinkSpec:
     max_segments: int
     max_distance_m: float
     reference_ids: tuple[str, ...] = ()
+    band: str | None = None  # optical band of the transceiver ("O" or "C"); None for electrical links
 
     def __post_init__(self) -> None:
+        if self.band not in (None, "O", "C"):
+            raise ValueError(f"{self.slug}: band must be 'O', 'C' or None")
         if self.fixed_pj_per_bit < 0 or self.wire_pj_per_bit_per_mm < 0:
             raise ValueError(f"{self.slug}: energies must be >= 0")
         if self.fixed_pj_per_bit == 0 and self.wire_pj_per_bit_per_mm == 0:
@@ -372,6 +426,14 @@ def fit_conductor_dielectric(f1_ghz: float, loss1: float, f2_ghz: float, loss2: 
     k_c = (loss1 * f2_ghz - loss2 * f1_ghz) / det
     k_d = (s1 * loss2 - s2 * loss1) / det
     return k_c, k_d
+
+
+def board_other_losses_db(package_loss_db, via_loss_db, connector_loss_db, packages=2, vias=2, connectors=1):
+    """Loss (dB) of one board segment outside its trace: ``n_p P + n_v V + n_c C`` (packages at both
+    ends, via transitions, connector matings). What is left of the channel budget goes to the trace."""
+    return (np.asarray(packages, dtype=float) * np.asarray(package_loss_db, dtype=float)
+            + np.asarray(vias, dtype=float) * np.asarray(via_loss_db, dtype=float)
+            + np.asarray(connectors, dtype=float) * np.asarray(connector_loss_db, dtype=float))[()]
 
 
 def copper_lanes_needed(throughput_gbps, lane_rate_gbps):
@@ -465,18 +527,34 @@ def cheapest_pj_per_bit(links: LinkSpec | Sequence[LinkSpec], distance_m, rate_g
 
     Returns ``(energy, index)``: ``energy`` is the lowest :func:`energy_pj_per_bit` among the
     links (``nan`` where none of them reaches), ``index`` the position of that link in ``links``
-    (``-1`` where none reaches; the first one wins a tie).
+    (``-1`` where none reaches). A tie (equal energy, to rounding) goes to the link with fewer
+    segments, i.e. fewer retimers, and then to the one listed first: list links in the order a
+    designer prefers them (at 2 m a copper cable, not a board trace of the same energy).
     """
     group = _as_links(links)
     d = np.asarray(distance_m, dtype=float)
-    stack = np.stack(
-        [np.broadcast_to(np.asarray(energy_pj_per_bit(link, d, rate_gbps), dtype=float), d.shape)
-         for link in group]
-    )
-    filled = np.where(np.isnan(stack), np.inf, stack)
-    index = np.argmin(filled, axis=0)
+    _check_distance(d)
+    rate = float(rate_gbps)
+    energies, segments = [], []
+    for link in group:  # one reach computation per link, for both its energy and its segments
+        seg = np.asarray(segment_reach_m(link, rate), dtype=float)
+        reach = np.minimum(link.max_distance_m, link.max_segments * seg)
+        n = _segments(seg, d)
+        ok = (d <= reach) & (reach > 0)
+        energies.append(np.where(ok, n * link.fixed_pj_per_bit + link.wire_pj_per_bit_per_mm * d * _MM_PER_M, np.inf))
+        segments.append(np.where(ok, n, np.inf))
+    filled = np.broadcast_arrays(*energies)
+    filled = np.stack(filled)
+    low = np.min(filled, axis=0)
+    tied = np.isfinite(filled) & (filled <= low * (1 + 1e-9))
+    if np.any(tied.sum(axis=0) > 1):
+        # among the tied: fewest segments, then the first listed (argmin takes the first minimum)
+        key = np.where(tied, np.stack(np.broadcast_arrays(*segments)), np.inf)
+        index = np.argmin(key, axis=0)
+    else:
+        index = np.argmin(filled, axis=0)
     best = np.take_along_axis(filled, index[None, ...], axis=0)[0]
-    none = ~np.isfinite(best)
+    none = ~np.isfinite(low)
     return np.where(none, np.nan, best)[()], np.where(none, -1, index)[()]
 
 
@@ -523,7 +601,7 @@ def default_links(
     ids: Mapping[str, str] | None = None,
     assumptions: Mapping[str, float] | None = None,
 ) -> dict[str, LinkSpec]:
-    """Build the seven :class:`LinkSpec` from ``{reference_id: value}`` (units as in the YAML).
+    """Build the :class:`LinkSpec` of :data:`LINK_SLUGS` from ``{reference_id: value}`` (units as in the YAML).
 
     ``ids`` overrides entries of :data:`REFERENCE_IDS` (e.g. ``{"cpo_pj_per_bit":
     "nv_cpo_pjbit_cpo"}``); the numbers not covered by a reference come from :data:`ASSUMPTIONS`,
@@ -570,9 +648,12 @@ def default_links(
     k_d_in = (v("board_loss_db_per_inch_high_f") - k_c_in * math.sqrt(f_board)) / f_board
     if k_c_in <= 0 or k_d_in < 0:
         raise ValueError("board loss figures give a negative loss coefficient")
+    other_db = float(board_other_losses_db(
+        v("package_loss_db"), v("via_loss_db"), v("connector_loss_db"),
+        _assumed("board_packages"), _assumed("board_vias"), _assumed("board_connectors")))
     board_channel = CopperChannel(
         loss_budget_db=budget_db,
-        other_losses_db=_assumed("board_other_losses_db"),
+        other_losses_db=other_db,
         conductor_db_per_m_per_sqrt_ghz=k_c_in / _M_PER_INCH,
         dielectric_db_per_m_per_ghz=k_d_in / _M_PER_INCH,
         bits_per_symbol=bits_per_symbol,
@@ -593,6 +674,18 @@ def default_links(
         bits_per_symbol=bits_per_symbol,
     )
 
+    # Linear active copper: the same skin-effect scaling, anchored at its own published reach.
+    f_lacc = cond("lacc_reach_m", "rate_gbps") / (2.0 * bits_per_symbol)
+    loss_lacc = budget_db / v("lacc_reach_m")
+    lacc_channel = CopperChannel(
+        loss_budget_db=budget_db,
+        other_losses_db=0.0,
+        conductor_db_per_m_per_sqrt_ghz=(1.0 - share) * loss_lacc / math.sqrt(f_lacc),
+        dielectric_db_per_m_per_ghz=share * loss_lacc / f_lacc,
+        bits_per_symbol=bits_per_symbol,
+    )
+
+    # The short-reach optics work in the O-band: the fibre's loss is taken there.
     fibre = FibreBudget(
         optical_budget_db=_assumed("optical_budget_db"),
         attenuation_db_per_km=v("fibre_attenuation_db_per_km"),
@@ -626,6 +719,17 @@ def default_links(
             reference_ids=refs_of("chiplet_pj_per_bit"),
         ),
         LinkSpec(
+            slug="c2c",
+            medium=Medium.ELECTRICAL,
+            basis=Basis.VENDOR_CLAIM,
+            fixed_pj_per_bit=v("c2c_pj_per_bit"),
+            wire_pj_per_bit_per_mm=0.0,
+            reach=FixedReach(v("c2c_reach_m")),
+            max_segments=1,
+            max_distance_m=math.inf,
+            reference_ids=refs_of("c2c_pj_per_bit", "c2c_reach_m"),
+        ),
+        LinkSpec(
             slug="board",
             medium=Medium.ELECTRICAL,
             basis=Basis.PUBLISHED,
@@ -640,6 +744,9 @@ def default_links(
                 "fr4_loss_db_per_inch_low_f",
                 "fr4_loss_db_per_inch_high_f",
                 "board_loss_db_per_inch_high_f",
+                "package_loss_db",
+                "via_loss_db",
+                "connector_loss_db",
             ),
         ),
         LinkSpec(
@@ -654,7 +761,19 @@ def default_links(
             reference_ids=refs_of("serdes_pj_per_bit", "dac_reach_m"),
         ),
         LinkSpec(
+            slug="lacc",
+            medium=Medium.ELECTRICAL,
+            basis=Basis.PUBLISHED,
+            fixed_pj_per_bit=serdes,  # + the redriver, whose power is not sourced (a lower bound)
+            wire_pj_per_bit_per_mm=0.0,
+            reach=lacc_channel,
+            max_segments=int(_assumed("lacc_max_segments")),
+            max_distance_m=math.inf,
+            reference_ids=refs_of("serdes_pj_per_bit", "lacc_reach_m"),
+        ),
+        LinkSpec(
             slug="pluggable",
+            band=LINK_BANDS["pluggable"],
             medium=Medium.OPTICAL,
             basis=Basis.VENDOR_CLAIM,
             fixed_pj_per_bit=v("pluggable_pj_per_bit"),
@@ -666,6 +785,7 @@ def default_links(
         ),
         LinkSpec(
             slug="cpo",
+            band=LINK_BANDS["cpo"],
             medium=Medium.OPTICAL,
             basis=Basis.VENDOR_CLAIM,
             fixed_pj_per_bit=v("cpo_pj_per_bit"),
@@ -677,6 +797,7 @@ def default_links(
         ),
         LinkSpec(
             slug="research",
+            band=LINK_BANDS["research"],
             medium=Medium.OPTICAL,
             basis=Basis.RESEARCH_TARGET,
             fixed_pj_per_bit=v("research_fj_per_bit") * _PJ_PER_FJ,
@@ -722,7 +843,9 @@ def long_reach_link(
     The fibre budget is the standard's maximum channel insertion loss minus its allowance for
     connections and splices; the fibre is the one :func:`default_links` uses (``ids`` may choose
     another ``fibre_attenuation_db_per_km``). ``assumptions`` may override
-    ``optical_max_segments``. Like the other optical links, no amplifiers: one span.
+    ``optical_max_segments``. Like the other optical links, no amplifiers: one span. The module works
+    in the O-band (IEEE LAN-WDM lanes, ~1295-1310 nm), so ``fibre_attenuation_db_per_km`` is the
+    fibre's O-band loss; erbium amplifiers work only in the C and L bands and could not help it.
     """
     chosen = dict(LONG_REACH_REFERENCE_IDS)
     chosen["fibre_attenuation_db_per_km"] = REFERENCE_IDS["fibre_attenuation_db_per_km"]
@@ -744,6 +867,7 @@ def long_reach_link(
     budget = float(fibre_budget_db(v("long_reach_channel_loss_db"), v("long_reach_connection_loss_db")))
     return LinkSpec(
         slug="long_reach",
+        band=LINK_BANDS["long_reach"],
         medium=Medium.OPTICAL,
         basis=Basis.VENDOR_CLAIM,
         fixed_pj_per_bit=v("long_reach_pj_per_bit"),
@@ -752,4 +876,51 @@ def long_reach_link(
         max_segments=int(segments),
         max_distance_m=math.inf,
         reference_ids=tuple(chosen[p] for p in (*LONG_REACH_REFERENCE_IDS, "fibre_attenuation_db_per_km")),
+    )
+
+
+# --------------------------------------------------------------------------- coherent (80-120 km)
+
+#: A coherent pluggable of the 400ZR class (C-band, DWDM): parameter -> reference id.
+COHERENT_REFERENCE_IDS: dict[str, str] = {
+    "coherent_pj_per_bit": "zr_pj_per_bit",
+    "coherent_reach_m": "oif_400zr_reach",
+}
+
+COHERENT_REFERENCE_UNITS: dict[str, str] = {
+    "coherent_pj_per_bit": "pJ/bit",
+    "coherent_reach_m": "km",
+}
+
+
+def coherent_link(refs: Mapping[str, float], ids: Mapping[str, str] | None = None) -> LinkSpec:
+    """A coherent 400ZR-class module: C-band, on an amplified DWDM line, up to its specified reach.
+
+    What spans 80 km between two cities: coherent detection with a DSP that undoes chromatic
+    dispersion, in the C-band where erbium amplifiers work. Its reach is the distance the OIF
+    400ZR agreement specifies for amplified DWDM links (120 km), not a fibre budget of its own: the
+    line system's amplifiers make up the fibre's loss, and their number and power are not counted
+    (so its energy per bit is a lower bound for the whole line). ``ids`` may replace either row.
+    """
+    chosen = dict(COHERENT_REFERENCE_IDS)
+    if ids:
+        unknown = set(ids) - set(chosen)
+        if unknown:
+            raise KeyError(f"unknown parameter(s): {sorted(unknown)}")
+        chosen.update(ids)
+
+    def v(param: str) -> float:
+        return _value(refs, chosen, param)
+
+    return LinkSpec(
+        slug="coherent",
+        band=LINK_BANDS["coherent"],
+        medium=Medium.OPTICAL,
+        basis=Basis.VENDOR_CLAIM,
+        fixed_pj_per_bit=v("coherent_pj_per_bit"),
+        wire_pj_per_bit_per_mm=0.0,
+        reach=FixedReach(v("coherent_reach_m") * _M_PER_KM),
+        max_segments=1,
+        max_distance_m=v("coherent_reach_m") * _M_PER_KM,
+        reference_ids=tuple(chosen.values()),
     )

@@ -8,10 +8,12 @@ What and why:
   ``C = N R``; on the ITU-T G.694.1 grid, channels sit at ``193.1 THz + n * spacing``; a spacing
   in frequency maps to one in wavelength as ``d_lambda = lambda**2 d_nu / c``. Sharing one laser
   budget among ``N`` channels costs ``10 log10 N`` dB per channel.
-- A balanced, lossless Mach-Zehnder interferometer (MZI) splits power between its two outputs
-  as ``cos**2(dphi/2)`` (bar) and ``sin**2(dphi/2)`` (cross). Convention used here: with no phase
-  difference all light stays in the bar port. A mesh of ``N(N-1)/2`` MZIs (Reck or Clements
-  layout) can realise any ``N x N`` unitary, the basis of photonic matrix multipliers.
+- A balanced, lossless Mach-Zehnder interferometer (MZI) built from two 50:50 directional couplers
+  (or 2x2 MMIs) splits power between its two outputs as ``sin**2(dphi/2)`` (bar) and
+  ``cos**2(dphi/2)`` (cross): each coupler gives the crossing wave a 90-degree phase, so at zero
+  phase difference the two crossings add up in the cross port and all light leaves there; at
+  ``dphi = pi`` it all leaves the bar port. A mesh of ``N(N-1)/2`` MZIs (Reck or Clements layout)
+  can realise any ``N x N`` unitary, the basis of photonic matrix multipliers.
 
 Left out: dispersion, nonlinearity, amplifier noise, polarisation, connector and splice losses (lump
 them into ``other_losses_db``), coupler imbalance and loss in the MZI, the 6.25 GHz granularity of
@@ -321,12 +323,14 @@ def signal_width_ghz(rate_gbps, bits_per_symbol):
 
 
 def mzi_outputs(delta_phi_rad):
-    """Power fractions ``(bar, cross)`` of a balanced lossless MZI.
+    """Power fractions ``(bar, cross)`` of a balanced lossless MZI of two 50:50 couplers.
 
-    ``bar = cos**2(dphi/2)``, ``cross = sin**2(dphi/2)``; all light in the bar port at zero phase.
+    With the coupler's transfer matrix ``(1/sqrt2) [[1, i], [i, 1]]`` and the arms' phases
+    ``diag(exp(i dphi), 1)``: ``bar = sin**2(dphi/2)``, ``cross = cos**2(dphi/2)``; all light
+    leaves the cross port at zero phase difference and the bar port at ``dphi = pi``.
     """
     half = np.asarray(delta_phi_rad, dtype=float) / 2.0
-    return (np.cos(half) ** 2)[()], (np.sin(half) ** 2)[()]
+    return (np.sin(half) ** 2)[()], (np.cos(half) ** 2)[()]
 
 
 def mzi_mesh_size(n):

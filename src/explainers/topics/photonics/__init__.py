@@ -1,7 +1,7 @@
 """Photonics: light vs copper, from inside a chip to between cities (data only: slugs, steps, URL keys).
 
     from explainers.topics.photonics import present
-    view = present.links("nl", d_m=2.0, links=("board", "dac", "cpo"), rate=200.0, fibre="g652_1310", tbps=1.6)
+    view = present.links("nl", d_m=2.0, links=("board", "dac", "cpo"), rate=200.0, fibre="g652", tbps=1.6)
     print(view.energy.summary)
 """
 
@@ -14,20 +14,30 @@ from explainers.topics.controls import Control, Controls
 PAGE = "photonics"
 
 #: Link slugs in the order the page shows them (short to long, electrical before optical).
-LINKS: tuple[str, ...] = ("on_chip", "chiplet", "board", "dac", "pluggable", "long_reach", "cpo", "research")
-ELECTRICAL: tuple[str, ...] = ("on_chip", "chiplet", "board", "dac")
-OPTICAL: tuple[str, ...] = ("pluggable", "long_reach", "cpo", "research")
+LINKS: tuple[str, ...] = ("on_chip", "chiplet", "c2c", "board", "dac", "lacc",
+                          "pluggable", "long_reach", "coherent", "cpo", "research")
+ELECTRICAL: tuple[str, ...] = ("on_chip", "chiplet", "c2c", "board", "dac", "lacc")
+OPTICAL: tuple[str, ...] = ("pluggable", "long_reach", "coherent", "cpo", "research")
+#: The order a designer prefers links in when two cost the same energy per bit (after fewer
+#: retimers): a purpose-made cable before a metre-long board trace, a smaller module before a bigger.
+PREFERENCE: tuple[str, ...] = ("on_chip", "chiplet", "c2c", "dac", "lacc", "board",
+                               "cpo", "pluggable", "long_reach", "coherent", "research")
 #: Shown unless the reader picks otherwise: every product, not the research goal.
 DEFAULT_LINKS: tuple[str, ...] = tuple(s for s in LINKS if s != "research")
 #: Links in the "power of a link" comparison (copper = the cheapest electrical link that reaches).
-POWER_ROWS: tuple[str, ...] = ("copper", "pluggable", "long_reach", "cpo")
+POWER_ROWS: tuple[str, ...] = ("copper", "pluggable", "long_reach", "coherent", "cpo")
 #: Links whose figure is a vendor's claim (labelled where they are named).
-VENDOR_CLAIMS: tuple[str, ...] = ("pluggable", "long_reach", "cpo")
+VENDOR_CLAIMS: tuple[str, ...] = ("c2c", "pluggable", "long_reach", "coherent", "cpo")
 
-#: Fibre choices (slugs of optics.REFERENCE_IDS); the record fibre is a lab result, not offered.
-FIBRES: tuple[str, ...] = ("g652_1310", "g652_1550", "ull_1310", "ull_1550")
-DEFAULT_FIBRE = next(s for s, rid in optics.REFERENCE_IDS.items()
-                     if rid == ic.REFERENCE_IDS["fibre_attenuation_db_per_km"])
+#: Fibre types; the band each link works in (O or C) comes from its transceiver, not from the fibre.
+FIBRES: tuple[str, ...] = ("g652", "ull")
+#: Fibre type -> band -> slug of optics.REFERENCE_IDS (its attenuation at that band).
+FIBRE_BANDS: dict[str, dict[str, str]] = {
+    "g652": {"O": "g652_1310", "C": "g652_1550"},
+    "ull": {"O": "ull_1310", "C": "ull_1550"},
+}
+DEFAULT_FIBRE = next(f for f, bands in FIBRE_BANDS.items()
+                     if optics.REFERENCE_IDS[bands["O"]] == ic.REFERENCE_IDS["fibre_attenuation_db_per_km"])
 
 #: Model assumption name -> reference row that carries its value (and its reason) on this page.
 ASSUMPTION_REFS: dict[str, str] = {
@@ -36,10 +46,13 @@ ASSUMPTION_REFS: dict[str, str] = {
     "chiplet_reach_m": "ph_asm_chiplet_reach",
     "chiplet_max_segments": "ph_asm_chiplet_segments",
     "serdes_bits_per_symbol": "ph_asm_bits_per_symbol",
-    "board_other_losses_db": "ph_asm_board_other",
+    "board_packages": "ph_asm_board_packages",
+    "board_vias": "ph_asm_board_vias",
+    "board_connectors": "ph_asm_board_connectors",
     "board_max_segments": "ph_asm_board_segments",
     "dac_dielectric_share": "ph_asm_dac_dielectric",
     "dac_max_segments": "ph_asm_dac_segments",
+    "lacc_max_segments": "ph_asm_lacc_segments",
     "optical_budget_db": "ph_asm_optical_budget",
     "cpo_max_distance_m": "ph_asm_cpo_max",
     "research_max_distance_m": "ph_asm_research_max",
@@ -95,9 +108,12 @@ def reference_ids(values: dict | None = None) -> list[str]:
     for link in setup.links_for(fibre).values():
         ids += list(link.reference_ids)
     ids += list(ic.REFERENCE_IDS.values())
-    ids += ["dac_100g", *ic.LONG_REACH_REFERENCE_IDS.values(), "er4_module_w"]
-    ids += [optics.REFERENCE_IDS[f] for f in FIBRES]
-    ids += ["nv_pluggable_w", "nv_cpo_w", "nv_loss_pluggable", "dwdm", "dwdm_count_100ghz", "dwdm_count_50ghz",
+    ids += ["dac_100g", "lacc_100g", *ic.LONG_REACH_REFERENCE_IDS.values(), "er4_module_w", "er4_lanwdm_nm",
+            *ic.COHERENT_REFERENCE_IDS.values(), "zr_module_w", "zr_plus_w_lanode", "edfa_bands", "ph_asm_sr_band",
+            "ph_nvl72_copper"]
+    ids += [optics.REFERENCE_IDS[slug] for bands in FIBRE_BANDS.values() for slug in bands.values()]
+    ids += ["nv_pluggable_w", "nv_cpo_w", "ph_cpo_saving", "nv_eff", "ph_intel_cpo_saving", "nv_cpo_pjbit_cpo",
+            "nv_cpo_pjbit_pluggable", "nv_loss_pluggable", "dwdm", "dwdm_count_100ghz", "dwdm_count_50ghz",
             "mzi_tf", "shen_mzi", "clements", "reck"]
     ids += list(ASSUMPTION_REFS.values()) + [LAUNCH_REF, *PAGE_DEFAULT_REFS]
     return list(dict.fromkeys(ids))

@@ -37,7 +37,7 @@ def links() -> None:
                              help=t("photonics.energy.rate_help", lang))
         fibre = state.control(CONTROLS["fibre"], t("photonics.energy.fibre", lang), kind="selectbox",
                               format_func=lambda f: present.fibre_option(f, lang),
-                              help=t("photonics.energy.fibre_help", lang))
+                              help=present.fibre_help(lang))
     body = st.container()  # the energy chart and its readouts: filled once the throughput is read below
 
     # The power of one link: energy per bit x throughput.
