@@ -6,8 +6,10 @@ widgets and layout in sections).
 
 from explainers.topics.neuromorphic import PAGE, sections
 from explainers.ui import scene_bar
+from explainers.ui.predict import predict_box
 
 sections.one_minute()
+predict_box(PAGE)
 sections.joules()
 sections.wall()
 sections.neuron()

@@ -2,8 +2,10 @@
 
 from explainers.topics.photonics import PAGE, sections
 from explainers.ui import scene_bar
+from explainers.ui.predict import predict_box
 
 sections.one_minute()
+predict_box(PAGE)
 sections.links()
 sections.wdm()
 sections.mzi()

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .schema import LANGS, GlossaryFile, GlossaryTerm, Reference, ReferencesFile, Scene, ScenesFile, TalksFile
+from .schema import (LANGS, GlossaryFile, GlossaryTerm, QuizFile, Reference, ReferencesFile, Scene, ScenesFile,
+                     TalksFile)
 
 import os
 
@@ -43,6 +44,7 @@ class Content:
     prose: dict[str, dict[str, str]]  # lang -> name -> markdown
     data_dir: Path
     talks: tuple = ()  # schema.Talk, in file order
+    quiz: QuizFile | None = None  # data/quiz.yaml (None when the file is absent)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -181,7 +183,11 @@ def load_content(data_dir: Path | str = DATA_DIR) -> Content:
     talks_path = data_dir / "talks.yaml"
     talks = _validate(TalksFile, _read_yaml(talks_path), talks_path).talks if talks_path.exists() else []
 
+    quiz_path = data_dir / "quiz.yaml"
+    quiz = _load_quiz(quiz_path, references, scenes) if quiz_path.exists() else None
+
     return Content(
+        quiz=quiz,
         talks=tuple(talks),
         strings=strings,
         references=references,
@@ -190,6 +196,25 @@ def load_content(data_dir: Path | str = DATA_DIR) -> Content:
         prose=_load_prose(data_dir),
         data_dir=data_dir,
     )
+
+
+def _load_quiz(path: Path, references: dict, scenes: dict) -> QuizFile:
+    """data/quiz.yaml, validated, with every reference id and scene it names known.
+
+    (That each answer function exists and each link's page and values are usable is checked by
+    `explainers.quiz.check()`, which knows the answer registry and the pages.)
+    """
+    quiz: QuizFile = _validate(QuizFile, _read_yaml(path), path)
+    places = [(f"topics[{topic.id}].questions[{q.id}]", q) for topic in quiz.topics for q in topic.questions]
+    places += [(f"predict.{page}", q) for page, q in quiz.predict.items()]
+    for where, q in places:
+        unknown = [rid for rid in q.refs if rid not in references]
+        if unknown:
+            raise ContentError(path, f"{where}.refs", f"unknown reference '{unknown[0]}'")
+        link = q.link
+        if link.scene is not None and link.scene not in {s.id for s in scenes.get(link.page, ())}:
+            raise ContentError(path, f"{where}.link.scene", f"page '{link.page}' has no scene '{link.scene}'")
+    return quiz
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ what is wrong, instead of a traceback somewhere in a page.
 from __future__ import annotations
 
 import math
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -167,4 +168,117 @@ class TalksFile(_Strict):
         ids = [talk.id for talk in self.talks]
         if len(ids) != len(set(ids)):
             raise ValueError("duplicate talk id")
+        return self
+
+
+# --- the quiz (data/quiz.yaml): questions whose numeric answers the models compute -----------------
+
+
+def _both_languages(text: LocalText, what: str) -> None:
+    if not text.en.strip() or not text.nl.strip():
+        raise ValueError(f"{what} needs a text in both languages (en and nl)")
+
+
+class QuizLink(_Strict):
+    """Where a question's answer is shown: a page (url path), optionally at a scene and URL values."""
+
+    page: str = Field(pattern=r"^[a-z0-9-]+$")
+    scene: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+    params: dict[str, str | int | float | list[str]] = Field(default_factory=dict)
+
+
+class QuizOption(_Strict):
+    """One option of a multiple-choice question, with why it is right or why it tempts."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: LocalText
+    why: LocalText
+
+    @model_validator(mode="after")
+    def _complete(self) -> QuizOption:
+        _both_languages(self.text, "an option")
+        _both_languages(self.why, "an option's explanation")
+        return self
+
+
+class QuizQuestion(_Strict):
+    """A question: an estimate on a log-scale slider (`range`, scored by how many times off) or a
+    choice (`options`); its answer named by a function of the quiz's answer registry (`answer`,
+    `params`: never the number itself), or, for a choice, by `correct`."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Literal["estimate", "choice"]
+    question: LocalText
+    why: LocalText | None = None  # an estimate's one sentence on why ({answer} is the model's figure)
+    answer: str | None = Field(default=None, pattern=r"^[a-z_]+\.[a-z0-9_]+$")
+    params: dict[str, str | int | float | list[str]] = Field(default_factory=dict)
+    range: tuple[float, float] | None = None  # the slider's ends (an estimate)
+    options: list[QuizOption] = Field(default_factory=list)
+    correct: str | None = None  # a choice's right option, unless `answer` computes it
+    link: QuizLink
+    refs: list[str] = Field(min_length=1)  # the reference ids the answer uses
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuizQuestion:
+        _both_languages(self.question, "a question")
+        if self.kind == "estimate":
+            if self.answer is None:
+                raise ValueError("an estimate needs an 'answer' (a function of the answer registry)")
+            if self.range is None:
+                raise ValueError("an estimate needs a 'range' [low, high] for its slider")
+            lo, hi = self.range
+            if not (math.isfinite(lo) and math.isfinite(hi) and 0 < lo and hi >= 10 * lo):
+                raise ValueError("'range' must be two positive numbers, the second at least 10 times the first")
+            if self.why is None:
+                raise ValueError("an estimate needs a 'why' (one sentence)")
+            _both_languages(self.why, "a 'why'")
+            if self.options or self.correct is not None:
+                raise ValueError("an estimate has no 'options' or 'correct'")
+        else:
+            if len(self.options) < 2:
+                raise ValueError("a choice needs at least two options")
+            ids = [o.id for o in self.options]
+            if len(ids) != len(set(ids)):
+                raise ValueError("duplicate option id")
+            if (self.correct is None) == (self.answer is None):
+                raise ValueError("a choice needs exactly one of 'correct' and 'answer'")
+            if self.correct is not None and self.correct not in ids:
+                raise ValueError(f"'correct' names no option ({', '.join(ids)})")
+            if self.range is not None:
+                raise ValueError("a choice has no 'range'")
+        return self
+
+
+class QuizTopic(_Strict):
+    """The questions on one topic; `hidden_until_page`: shown only once that page (url path) exists."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: LocalText
+    page: str = Field(pattern=r"^[a-z0-9-]+$")  # the page the topic is about (url path)
+    hidden_until_page: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    questions: list[QuizQuestion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuizTopic:
+        _both_languages(self.title, "a topic's title")
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate question id")
+        return self
+
+
+class QuizFile(_Strict):
+    """data/quiz.yaml: the topics of the quiz page, and one "predict first" question per page."""
+
+    topics: list[QuizTopic] = Field(min_length=1)
+    predict: dict[str, QuizQuestion] = Field(default_factory=dict)  # url path -> its question
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuizFile:
+        ids = [topic.id for topic in self.topics]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate topic id")
+        bad = [page for page in self.predict if not re.fullmatch(r"[a-z0-9-]+", page)]
+        if bad:
+            raise ValueError(f"'predict' is keyed by a page's url path, not '{bad[0]}'")
         return self

@@ -42,6 +42,7 @@ PAGES: tuple[PageEntry, ...] = (
     *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS),
     PageEntry("app_pages/sources.py", "sources", "pages.sources", ":material/menu_book:", "nav.reference"),
     PageEntry("app_pages/glossary.py", "glossary", "pages.glossary", ":material/dictionary:", "nav.reference"),
+    PageEntry("app_pages/quiz.py", "quiz", "pages.quiz", ":material/quiz:", "nav.reference"),
     # The presenter's stage: reached from Talks and from a scene's "Present this", not from the menu.
     PageEntry("app_pages/stage.py", "stage", "pages.stage", ":material/slideshow:", "nav.overview", in_menu=False),
 )

@@ -322,6 +322,10 @@ def _stage(talk, index: int, lang: str) -> None:
     state.set_page(step.page)
     st.session_state[ON_STAGE] = True
     with body, st.container(key="stage_body"):
+        if step.predict:  # the step asks the room first (the box opens on its own there)
+            from .predict import predict_box
+
+            predict_box(step.page)
         getattr(sections, step.section)()
     with side:
         with st.container(key="stage_qr"):
