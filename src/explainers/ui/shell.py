@@ -142,12 +142,40 @@ def _check_content() -> bool:
     return True
 
 
+WARM_ENV = "EXPLAINERS_WARM"  # set by the launcher (explainers.serve): a real server, not a test run
+_warming: list = []
+
+
+def _warm_in_background() -> None:
+    """Once per server process: each topic's `setup.warm()` (headline ranges of the default views)
+    in a daemon thread, so the first viewers do not pay for them. Only in a server the launcher
+    started: tests move references around (content.references.overridden) and must not race it."""
+    import os
+    import threading
+
+    if _warming or not os.environ.get(WARM_ENV):
+        return
+    import importlib
+
+    def warm_all() -> None:
+        for topic in TOPICS:
+            try:
+                setup = importlib.import_module(f"explainers.topics.{topic.package}.setup")
+                getattr(setup, "warm", lambda: None)()
+            except Exception:  # a cold cache is only slower; the page computes what it needs
+                pass
+
+    _warming.append(threading.Thread(target=warm_all, name="explainers-warm", daemon=True))
+    _warming[0].start()
+
+
 def run() -> None:
     """Everything `app.py` does, in order."""
     st.set_page_config(page_title="Light · Brains · Compute", page_icon=str(ICON), layout="wide",
                        initial_sidebar_state="expanded")
     if not _check_content():
         st.stop()
+    _warm_in_background()
 
     state.set_page("")
     st.session_state[ON_STAGE] = False  # (the stage page sets it again for its section)

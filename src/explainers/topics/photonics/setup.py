@@ -425,3 +425,16 @@ def mzi_sweep() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def mesh_size(n: int) -> int:
     """MZIs in an n × n mesh."""
     return int(optics.mzi_mesh_size(n))
+
+
+def warm() -> None:
+    """Work out, ahead of the first viewers, what the default link set says at every lane rate and on
+    both fibres: each such headline is a range over ~70 source variants (about 0.1-0.3 s the first
+    time, microseconds after). Called once per server process, in the background (ui.shell)."""
+    from . import DEFAULT_LINKS, FIBRES, RATE_STEPS
+
+    chosen = tuple(DEFAULT_LINKS)
+    for fibre in FIBRES:
+        for rate in RATE_STEPS:
+            crossover_spread(fibre, rate, chosen)
+            copper_reach_spread(fibre, rate, chosen)
