@@ -49,6 +49,7 @@ PRIMARY: dict[str, tuple[Control, ...]] = {
     "photonics": (Control("d_m"), Control("rate")),
     "neuromorphic": (Control("i_na"), Control("batch")),
     "ai-compute": (Control("batch"), Control("gpus")),
+    "energy": (Control("req"), Control("mem")),
     "sources": (Control("q", values=("energy", "")), Control("topic")),
     "glossary": (Control("q", values=("photon", "")), Control("topic")),
 }

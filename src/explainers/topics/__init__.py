@@ -33,6 +33,7 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
+    Topic("energy", "energy", "app_pages/energy.py", "pages.energy", ":material/bolt:", "nav.overview"),
     Topic("photonics", "photonics", "app_pages/photonics.py", "pages.photonics", ":material/lightbulb:", "nav.photonics"),
     Topic("neuromorphic", "neuromorphic", "app_pages/neuromorphic.py", "pages.neuromorphic", ":material/neurology:",
           "nav.neuromorphic"),

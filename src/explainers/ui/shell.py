@@ -38,8 +38,12 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("app_pages/home.py", "home", "pages.home", ":material/home:", "nav.overview", default=True),
+    # The Overview's topic (the energy story) right after Start, then the talks, then each topic's section.
+    *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS
+      if topic.section_key == "nav.overview"),
     PageEntry("app_pages/talks.py", "talks", "pages.talks", ":material/co_present:", "nav.overview"),
-    *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS),
+    *(PageEntry(topic.file, topic.url_path, topic.title_key, topic.icon, topic.section_key) for topic in TOPICS
+      if topic.section_key != "nav.overview"),
     PageEntry("app_pages/sources.py", "sources", "pages.sources", ":material/menu_book:", "nav.reference"),
     PageEntry("app_pages/glossary.py", "glossary", "pages.glossary", ":material/dictionary:", "nav.reference"),
     PageEntry("app_pages/quiz.py", "quiz", "pages.quiz", ":material/quiz:", "nav.reference"),

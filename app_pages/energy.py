@@ -1,0 +1,13 @@
+"""Where the energy goes: one AI request from the chip to the grid, and what photonics, chip stacking
+and in-memory computing each save."""
+
+from explainers.topics.energy import PAGE, sections
+from explainers.ui import scene_bar
+
+sections.one_minute()
+sections.ladder()
+choice = sections.follow()  # the request (workload, hardware, levers), shared with the section below
+sections.scale(choice)
+scene_bar(PAGE)
+sections.model()
+sections.sources()
