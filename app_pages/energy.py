@@ -3,8 +3,10 @@ and in-memory computing each save."""
 
 from explainers.topics.energy import PAGE, sections
 from explainers.ui import scene_bar
+from explainers.ui.predict import predict_box
 
 sections.one_minute()
+predict_box(PAGE)
 sections.ladder()
 choice = sections.follow()  # the request (workload, hardware, levers), shared with the section below
 sections.scale(choice)
