@@ -40,7 +40,8 @@ def test_nl_accelerator_click_and_batch_key_move_readouts_and_url(page, server):
     screenshot(page, "ai_compute_nl_h100")
 
     # a slider moved with the keyboard: the batch size (1 -> 2), inside its fragment
-    rate = {b: fmt_num(aic_setup.decode(value("gpt3_n"), "h100", b).rate_at, "nl", 3) for b in (1, 2)}
+    rate = {b: fmt_num(aic_setup.decode("gpt3", value("gpt3_n"), "h100", b, value("aic_context"), value("aic_kv_bytes"),
+                                        "own").rate_at, "nl", 3) for b in (1, 2)}
     assert rate[1] in after
     slider = page.locator("[data-testid=stSlider]").filter(has_text="Batchgrootte").get_by_role("slider")
     slider.focus()

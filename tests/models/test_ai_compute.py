@@ -25,9 +25,12 @@ REFS_PATH = Path(__file__).resolve().parents[2] / "data" / "references.yaml"
 
 
 def _load_rows() -> dict[str, dict]:
-    with REFS_PATH.open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh)
-    rows = doc["references"] if isinstance(doc, dict) else doc
+    """references.yaml and the topic files under data/references/ (which the content loader merges)."""
+    rows = []
+    for path in (REFS_PATH, *sorted(REFS_PATH.with_suffix("").glob("*.yaml"))):
+        with path.open(encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+        rows += doc["references"] if isinstance(doc, dict) else doc
     return {row["id"]: row for row in rows}
 
 
@@ -475,3 +478,147 @@ def test_decode_roofs_bound_the_rate():
     memory, compute = ai.decode_roofs(*args, batch=k)
     np.testing.assert_allclose(np.minimum(memory, compute), ai.decode_tokens_per_s(*args, batch=k), rtol=1e-12)
     np.testing.assert_allclose(memory, k * h.bandwidth_bytes_per_s / (70e9 * 2.0), rtol=1e-12)
+
+
+# ------------------------------------------------------------------------------------------------
+# The KV cache, the memory check and a realistic split (issue #11)
+# ------------------------------------------------------------------------------------------------
+
+def R(rid: str) -> float:  # noqa: N802  (a row's value; PyYAML reads '70.0e9' as text)
+    return float(ROWS[rid]["value"])
+
+
+H100 = ACC["h100"]
+CHIN = dict(layers=R("chin_layers"), heads=R("chin_heads"), head_dim=R("chin_head_dim"))
+W70 = R("chin_n") * R("aic_bytes_per_param")
+
+
+def _kv70(bytes_per_value=2.0, kv_heads=None):
+    return ai.kv_bytes_per_token(CHIN["layers"], CHIN["heads"] if kv_heads is None else kv_heads, CHIN["head_dim"],
+                                 bytes_per_value)
+
+
+def test_kv_bytes_per_token_is_two_vectors_per_layer_and_kv_head():
+    """Chinchilla (multi-head attention): 2 x 80 x 64 x 128 x 2 B = 2 x layers x d_model x 2 B = 2.62 MB."""
+    assert _kv70() == 2 * R("chin_layers") * R("chin_dmodel") * 2
+    assert _kv70() == pytest.approx(2.62e6, rel=1e-3)
+    assert _kv70(1.0) == _kv70() / 2  # an 8-bit cache
+    assert _kv70(kv_heads=R("llama3_70b_kv_heads")) == _kv70() / 8  # GQA with 8 K/V heads
+
+
+def test_without_a_cache_decoding_is_the_weights_only_roofline():
+    """Context 0 (or no KV bytes) gives back the old model exactly: batch x bw / (N b) and peak / 2N."""
+    args = (R("chin_n"), 2.0, H100.bandwidth_bytes_per_s, H100.peak_flops)
+    k = np.array([1.0, 7.0, 64.0, 1000.0])
+    np.testing.assert_allclose(ai.decode_tokens_per_s(*args, batch=k, kv_bytes_per_token=_kv70(), context=0.0),
+                               ai.decode_tokens_per_s(*args, batch=k), rtol=1e-12)
+    assert ai.decode_ridge(*args) == pytest.approx(ai.decode_ridge_batch(2.0, H100.bandwidth_bytes_per_s,
+                                                                         H100.peak_flops))
+
+
+@given(k=st.integers(1, 4096), ctx=st.sampled_from([256, 2048, 32768]), b=st.sampled_from([1.0, 2.0]))
+@FAST
+def test_memory_bound_step_reads_the_weights_once_and_every_cache(k, ctx, b):
+    """Time per step = (N b + k n_ctx m_kv) / bw; tokens/s = k / that, while below the compute roof."""
+    kv = _kv70(b)
+    args = (R("chin_n"), 2.0, H100.bandwidth_bytes_per_s, H100.peak_flops)
+    f = ai.decode_flops_per_token(R("chin_n"), CHIN["layers"], ctx, R("chin_dmodel"))
+    step_s = (W70 + k * ctx * kv) / H100.bandwidth_bytes_per_s
+    rate = ai.decode_tokens_per_s(*args, batch=k, kv_bytes_per_token=kv, context=ctx, flops_per_token=f)
+    assert rate == pytest.approx(min(k / step_s, H100.peak_flops / f), rel=1e-12)
+    e = ai.decode_energy_j_per_token(*args, H100.power_w, batch=k, kv_bytes_per_token=kv, context=ctx,
+                                     flops_per_token=f)
+    assert e * rate == pytest.approx(H100.power_w, rel=1e-12)
+
+
+@given(k=st.integers(2, 4096), b=st.sampled_from([1.0, 2.0]), ctx=st.sampled_from([256, 2048, 32768]))
+@FAST
+def test_batching_saves_less_than_the_batch_size_and_at_most_weights_plus_cache_over_cache(k, b, ctx):
+    """e(1) / e(k) = k (W + c m) / (W + k c m) while memory-bound: below k, rising with k, towards
+    (W + c m) / (c m)."""
+    kv = _kv70(b)
+    assume((W70 + (k + 1) * ctx * kv) / H100.bandwidth_bytes_per_s > (k + 1) * 2 * R("chin_n") / H100.peak_flops)
+    args = (R("chin_n"), 2.0, H100.bandwidth_bytes_per_s, H100.peak_flops, H100.power_w)
+    e = lambda kk: ai.decode_energy_j_per_token(*args, batch=kk, kv_bytes_per_token=kv, context=ctx)  # noqa: E731
+    saving = e(1) / e(k)
+    assert saving == pytest.approx(k * (W70 + ctx * kv) / (W70 + k * ctx * kv), rel=1e-9)
+    assert 1 < saving < k and saving < (W70 + ctx * kv) / (ctx * kv)
+    assert e(1) / e(k + 1) > saving
+
+
+def test_a_2k_chat_on_h100_is_never_compute_bound_but_a_short_one_is_with_gqa():
+    """The ridge is inf when one request's cache read outlasts its arithmetic: n_ctx m_kv / bw >= F / peak."""
+    args = (R("chin_n"), 2.0, H100.bandwidth_bytes_per_s, H100.peak_flops)
+    f = ai.decode_flops_per_token(R("chin_n"), CHIN["layers"], 2048, R("chin_dmodel"))
+    assert 2048 * _kv70() / H100.bandwidth_bytes_per_s > f / H100.peak_flops
+    assert math.isinf(ai.decode_ridge(*args, kv_bytes_per_token=_kv70(), context=2048, flops_per_token=f))
+    assert ai.decode_regime(*args, batch=4096, kv_bytes_per_token=_kv70(), context=2048, flops_per_token=f) == "memory"
+    gqa = _kv70(kv_heads=8)
+    f256 = ai.decode_flops_per_token(R("chin_n"), CHIN["layers"], 256, R("chin_dmodel"))
+    ridge = ai.decode_ridge(*args, kv_bytes_per_token=gqa, context=256, flops_per_token=f256)
+    assert math.isfinite(ridge)
+    kw = dict(kv_bytes_per_token=gqa, context=256, flops_per_token=f256)
+    assert ai.decode_regime(*args, batch=0.99 * ridge, **kw) == "memory"
+    assert ai.decode_regime(*args, batch=1.01 * ridge, **kw) == "compute"
+
+
+def test_the_serving_layouts_of_the_pages_scenes():
+    """Chinchilla at batch 1: 145 GB -> TP 2. At 64 x 2,048 tokens: 484 GB -> 7 H100s of memory -> TP 8 in one
+    server. Llama 3.1 405B: 811 GB -> 11 -> TP 8 x PP 2 = 16 (two servers of 8)."""
+    node = int(R("aic_node_gpus"))
+    m = H100.memory_bytes
+    one = ai.serving_layout(W70, 2048 * _kv70(), m, heads=64, layers=80, node_size=node)
+    assert (one.memory_accelerators, one.tensor, one.pipeline, one.accelerators) == (2, 2, 1, 2)
+    many = ai.serving_layout(W70, 64 * 2048 * _kv70(), m, heads=64, layers=80, node_size=node)
+    assert (many.memory_accelerators, many.tensor, many.pipeline, many.accelerators) == (7, 8, 1, 8)
+    kv405 = ai.kv_bytes_per_token(R("llama31_layers"), R("llama31_kv_heads"), R("llama31_head_dim"), 2)
+    big = ai.serving_layout(R("llama31_n") * 2, 2048 * kv405, m, heads=int(R("llama31_heads")),
+                            layers=int(R("llama31_layers")), node_size=node)
+    assert (big.memory_accelerators, big.tensor, big.pipeline, big.copies, big.accelerators) == (11, 8, 2, 1, 16)
+
+
+@given(w_gb=st.floats(1, 5000), kv_gb=st.floats(0, 2e5), heads=st.sampled_from([8, 32, 64, 96, 128]),
+       layers=st.integers(8, 130), node=st.sampled_from([4, 8]))
+@FAST
+def test_a_serving_layout_holds_everything_and_splits_as_frameworks_do(w_gb, kv_gb, heads, layers, node):
+    m = 80e9
+    assume(w_gb * 1e9 < 0.99 * layers * node * m)  # the weights fit at one stage per layer
+    lay = ai.serving_layout(w_gb * 1e9, kv_gb * 1e9, m, heads=heads, layers=layers, node_size=node)
+    t_deg = lay.tensor
+    assert t_deg & (t_deg - 1) == 0 and t_deg <= node and heads % t_deg == 0  # a power of two within a server
+    assert 1 <= lay.pipeline <= layers
+    assert lay.memory_accelerators == max(1, math.ceil((w_gb + kv_gb) * 1e9 / m * (1 - 1e-12)))
+    # every copy holds all the weights and its share of the caches
+    assert lay.tensor * lay.pipeline * m >= (w_gb + kv_gb / lay.copies) * 1e9 * (1 - 1e-9)
+    assert lay.accelerators >= lay.memory_accelerators
+    if lay.memory_accelerators <= node and lay.copies == 1 and lay.pipeline == 1:
+        # within one server: the smallest allowed tensor-parallel degree that holds it
+        assert not [d for d in (1, 2, 4, 8) if lay.memory_accelerators <= d < t_deg and heads % d == 0]
+
+
+def test_pipeline_stages_wait_at_batch_one_and_reread_the_weights_with_micro_batches():
+    """A copy over 2 stages: at batch 1 one stage works at a time (half the ideal rate); with two micro-batches
+    both work, but each micro-batch reads its stage's weights (weights read twice per step)."""
+    n, b, bw, pk = R("llama31_n"), 2.0, 16 * H100.bandwidth_bytes_per_s, 16 * H100.peak_flops
+    w = n * b
+    assert ai.decode_tokens_per_s(n, b, bw, pk, batch=1, pipeline=2) == pytest.approx(bw / w / 2)
+    assert ai.decode_tokens_per_s(n, b, bw, pk, batch=2, pipeline=2) == pytest.approx(2 * bw / (2 * w))
+    assert ai.micro_batches(np.array([1, 2, 3, 64]), 1, 2).tolist() == [1, 2, 2, 2]
+
+
+def test_a_custom_model_shaped_like_chinchilla_has_chinchillas_size():
+    """N = 12 n_layer d_model^2 (Kaplan et al.) with Chinchilla's width per layer gives back ~Chinchilla:
+    its 80 x 8,192 shape holds 12 x 80 x 8,192^2 = 64 billion non-embedding parameters of its 70 billion."""
+    assert R("kap_12ld2") * R("chin_layers") * R("chin_dmodel") ** 2 == pytest.approx(0.92 * 70e9, rel=0.01)
+    layers, d_model, heads = ai.transformer_shape(R("chin_n"), width_per_layer=R("chin_dmodel") / R("chin_layers"),
+                                                  head_dim=R("chin_head_dim"), coefficient=R("kap_12ld2"))
+    assert d_model == R("chin_dmodel") and heads == R("chin_heads")
+    assert layers == pytest.approx(R("chin_n") / (12 * d_model**2), abs=1)
+
+
+def test_trend_scatter_is_one_for_points_on_the_trend_and_the_rms_otherwise():
+    years = np.array([2018.0, 2020.0, 2022.0])
+    on = 1e22 * 4.0 ** (years - 2018)
+    assert ai.trend_scatter(years, on, 4.0, 2018) == pytest.approx(1.0)
+    off = on * np.array([2.0, 0.5, 1.0])
+    assert ai.trend_scatter(years, off, 4.0, 2018) == pytest.approx(math.exp(math.log(2) * math.sqrt(2 / 3)))

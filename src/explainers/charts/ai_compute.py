@@ -120,50 +120,70 @@ def scaling_law(compute: np.ndarray, compute_text: Sequence[str], loss_opt: np.n
     return go.Figure(data=data, layout=layout)
 
 
-def decode_roofline(batch: np.ndarray, rate: np.ndarray, memory_roof: np.ndarray, compute_roof: float, ridge: float,
+def decode_roofline(batch: np.ndarray, rate_batch: np.ndarray, rate: np.ndarray, memory_roof: np.ndarray,
+                    free_roof: np.ndarray, compute_roof: float, ridge: float | None, capacity: float | None,
                     at: tuple[float, float], lang: str, *, title: str, x_title: str, y_title: str,
-                    names: Mapping[str, str], hover: Mapping[str, str], ridge_label: str) -> go.Figure:
-    """Tokens per second vs batch size (log-log): memory roof, compute roof, the achievable rate, the ridge."""
-    shown = memory_roof <= compute_roof * 3  # the memory roof only as far as it helps the eye
+                    names: Mapping[str, str], hover: Mapping[str, str], ridge_label: str,
+                    capacity_label: str) -> go.Figure:
+    """Tokens per second vs batch size (log-log) on one group of accelerators.
+
+    The memory roof with the KV cache (weights read once per step for the batch, each request's
+    cache for itself) levels off where the caches dominate; the achievable rate runs only up to the
+    batch the group's memory holds (a dotted line, `capacity`). The roof with the KV cache left out
+    (grey, dotted) shows what batching would give if the cache were free. `ridge` (where the rate
+    turns compute-bound) is None when no batch does, at this context.
+    """
+    shown = free_roof <= compute_roof * 3  # the KV-free roof only as far as it helps the eye
     data = [
-        go.Scatter(x=batch[shown], y=memory_roof[shown], mode="lines", name=names["memory"],
+        go.Scatter(x=batch[shown], y=free_roof[shown], mode="lines", name=names["free"],
+                   line=dict(color=C_MUTED, width=1.5, dash="dot"), hovertemplate=_tpl(hover["free"])),
+        go.Scatter(x=rate_batch, y=rate, mode="lines", name=names["rate"], line=dict(color=C_INK, width=4),
+                   hovertemplate=_tpl(hover["rate"])),
+        go.Scatter(x=batch, y=memory_roof, mode="lines", name=names["memory"],
                    line=dict(color=C_MEMORY, width=2, dash=DASH["neuromorphic"]), hovertemplate=_tpl(hover["memory"])),
         go.Scatter(x=np.array([batch[0], batch[-1]]), y=np.array([compute_roof, compute_roof]), mode="lines",
                    name=names["compute"], line=dict(color=C_FLOPS, width=2, dash=DASH["conventional"]),
                    hovertemplate=_tpl(hover["compute"])),
-        go.Scatter(x=batch, y=rate, mode="lines", name=names["rate"], line=dict(color=C_INK, width=3),
-                   hovertemplate=_tpl(hover["rate"])),
         go.Scatter(x=[at[0]], y=[at[1]], mode="markers", name=names["at"], marker=_STAR, hovertext=[hover["at"]],
                    hoverinfo="text"),
     ]
-    layout = _with(
-        _layout(lang, title, x_title, y_title, 480, x_log=True, y_log=True),
-        shapes=[_vline(ridge)],
-        annotations=[dict(x=float(np.log10(ridge)), y=1, yref="paper", text=ridge_label, showarrow=False,
-                          xanchor="right", yanchor="top", xshift=-4, font=dict(color=C_MUTED, size=12))],
-    )
+    shapes, notes = [], []
+    for x, label, anchor in ((ridge, ridge_label, "right"), (capacity, capacity_label, "left")):
+        if x is not None and batch[0] <= x <= batch[-1]:
+            shapes.append(_vline(x))
+            notes.append(dict(x=float(np.log10(x)), y=1 if anchor == "right" else 0.06, yref="paper", text=label,
+                              showarrow=False, xanchor=anchor, yanchor="top", xshift=-4 if anchor == "right" else 4,
+                              font=dict(color=C_MUTED, size=12)))
+    layout = _with(_layout(lang, title, x_title, y_title, 480, x_log=True, y_log=True), shapes=shapes,
+                   annotations=notes)
     return go.Figure(data=data, layout=layout)
 
 
-def energy_per_token(batch: np.ndarray, energy_j: np.ndarray, ridge: float, at: tuple[float, float], lang: str, *,
-                     title: str, x_title: str, y_title: str, names: Mapping[str, str],
+def energy_per_token(batch: np.ndarray, energy_j: np.ndarray, energy_free_j: np.ndarray, at: tuple[float, float],
+                     lang: str, *, title: str, x_title: str, y_title: str, names: Mapping[str, str],
                      hover: Mapping[str, str]) -> go.Figure:
-    """Accelerator energy per generated token vs batch size (log-log), the ridge marked."""
+    """Accelerator energy per generated token vs batch size (log-log): with the KV cache, and (grey,
+    dotted) with the cache left out, which would fall as 1/batch until arithmetic takes over."""
     data = [
+        go.Scatter(x=batch, y=energy_free_j, mode="lines", name=names["free"],
+                   line=dict(color=C_MUTED, width=1.5, dash="dot"), hovertemplate=_tpl(hover["free"])),
         go.Scatter(x=batch, y=energy_j, mode="lines", name=names["energy"],
                    line=dict(color=C_FLOPS, width=3, dash="solid"), hovertemplate=_tpl(hover["energy"])),
         go.Scatter(x=[at[0]], y=[at[1]], mode="markers", name=names["at"], marker=_STAR, hovertext=[hover["at"]],
                    hoverinfo="text"),
     ]
-    layout = _with(_layout(lang, title, x_title, y_title, 480, x_log=True, y_log=True), shapes=[_vline(ridge)])
-    return go.Figure(data=data, layout=layout)
+    return go.Figure(data=data, layout=_layout(lang, title, x_title, y_title, 480, x_log=True, y_log=True))
 
 
 def compute_growth(years: np.ndarray, flops: np.ndarray, labels: Sequence[str], hover: Sequence[str],
                    trend_years: np.ndarray, trend_text: Sequence[str], mid: np.ndarray, low: np.ndarray,
                    high: np.ndarray, lang: str, *, title: str, x_title: str, y_title: str, names: Mapping[str, str],
                    trend_hover: str, label_positions: Sequence[str]) -> go.Figure:
-    """Published training compute of notable models by year, with the sourced growth trend and its band."""
+    """Published training compute of notable models by year, with one trend and one band around it.
+
+    `mid` is the trend (the sourced growth rate, its level fitted to the points); `low` and `high`
+    are the same line divided and multiplied by the points' typical scatter: a band of constant
+    width, not lines of different slopes that cross."""
     data = [
         go.Scatter(x=trend_years, y=low, mode="lines", line=dict(width=0, color=C_COMPUTE), hoverinfo="skip",
                    showlegend=False),

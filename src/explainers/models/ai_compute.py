@@ -7,7 +7,9 @@ What: small closed-form models for the "AI compute" page.
   C = 6 N D (Hoffmann et al. 2022; refit by Besiroglu et al. 2024).
 - Training time T = C / (n * peak * MFU) and facility energy T * n * P * PUE.
 - Decode throughput from a roofline: the lower of a memory bound (every step streams all weights
-  once, shared by the batch) and a compute bound (2 N FLOP per token at peak).
+  once, shared by the batch, plus each request's own KV cache: batch x context x 2 x layers x K/V
+  heads x head width x bytes) and a compute bound (2 N FLOP per token plus attention over the
+  context, at peak); the memory check with the KV cache and a realistic tensor x pipeline split.
 
 Why: these are the back-of-envelope numbers behind "how much compute, time and energy does a frontier
 model take, and why is chat inference memory-bound".
@@ -28,8 +30,9 @@ references.yaml), so that a bare import works, as in a notebook::
 Model facts with no reference row are in ``MODEL_FACTS``; modelling choices (e.g. MFU) in
 ``ASSUMPTIONS``.
 
-Left out throughout: attention FLOP (2 n_layer n_ctx d_model per token), KV-cache traffic and
-capacity, communication and pipeline bubbles, MoE (use active parameters), precision effects on
+Left out throughout: attention FLOP in training (6 N D counts the weights only), prefill of the
+prompt and requests of different lengths (every request holds the full context), fragmentation of
+KV memory, communication and pipeline bubbles, MoE (use active parameters), precision effects on
 quality, host/network power, and the fact that GPUs rarely sit at TDP.
 """
 
@@ -59,11 +62,18 @@ __all__ = [
     "chinchilla_fits",
     "chinchilla_loss",
     "compute_optimal",
+    "KV_VECTORS",
+    "ServingLayout",
     "decode_energy_j_per_token",
+    "decode_flops_per_token",
+    "decode_max_batch",
     "decode_regime",
+    "decode_ridge",
     "decode_roofs",
     "decode_ridge_batch",
+    "decode_step_bytes",
     "decode_tokens_per_s",
+    "micro_batches",
     "default_accelerators",
     "growth_trend",
     "accelerators_to_hold",
@@ -71,10 +81,14 @@ __all__ = [
     "inference_flops_per_token",
     "known_fits",
     "known_models",
+    "kv_bytes_per_token",
     "register_fits",
+    "serving_layout",
     "training_energy_mwh",
     "training_flops",
     "training_time_s",
+    "transformer_shape",
+    "trend_scatter",
     "weights_bytes",
 ]
 
@@ -219,8 +233,8 @@ ASSUMPTIONS: dict[str, tuple[float, str, str]] = {
     "utilisation": (
         0.40,
         "-",
-        "typical model-FLOPs utilisation (MFU) of large dense training runs, ~35-50 % (PaLM 46 %, "
-        "Llama 3 405B 38-43 %, recalled, no reference row yet); a scenario default",
+        "typical model-FLOPs utilisation (MFU) of large dense training runs, ~35-50 % (Llama 3 405B "
+        "38-43 %, reference row llama3_mfu; PaLM 46 %, recalled); a scenario default",
     ),
     "bytes_per_param": (2.0, "bytes", "BF16 weights, matching the dense BF16 peaks of the accelerators"),
     "accelerators": (1024.0, "accelerators", "example cluster size for the default scene; a scenario choice"),
@@ -482,14 +496,17 @@ def training_energy_mwh(time_s, accelerators, power_w, pue):
 
 
 # --------------------------------------------------------------------------------------------------
-# Decoding (roofline)
+# Decoding (roofline with the KV cache)
 # --------------------------------------------------------------------------------------------------
+
+#: K and V: a decoder stores two vectors per layer and per K/V head for every token of context.
+KV_VECTORS = 2.0
 
 
 def accelerators_to_hold(params, bytes_per_param, memory_bytes):
     """Fewest accelerators whose summed memory holds the weights, ceil(N b / M) (>= 1).
 
-    Weights only: KV cache, activations and framework overhead need more room in practice.
+    Weights only; `serving_layout` adds the KV cache and says how a real split would look.
     """
     w = _arr("params", params) * _arr("bytes_per_param", bytes_per_param)
     m = _arr("memory_bytes", memory_bytes)
@@ -498,64 +515,232 @@ def accelerators_to_hold(params, bytes_per_param, memory_bytes):
 
 
 def weights_bytes(params, bytes_per_param):
-    """Bytes of weights N * b (compare with Accelerator.memory_bytes; KV cache and activations left out)."""
+    """Bytes of weights N * b (compare with Accelerator.memory_bytes)."""
     return _out(_arr("params", params) * _arr("bytes_per_param", bytes_per_param))
 
 
-def _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch):
+def kv_bytes_per_token(layers, kv_heads, head_dim, bytes_per_value):
+    """KV-cache bytes one token of context holds: 2 (K and V) x layers x K/V heads x head width x bytes.
+
+    Multi-head attention keeps one K/V head per query head (Chinchilla: 2 x 80 x 64 x 128 x 2 bytes
+    = 2.6 MB per token at 16 bits); grouped-query attention (GQA) lets several query heads share
+    one K/V head, so `kv_heads` is smaller (8 in Llama 3 70B and 405B: 8x less for a 70B model).
+    """
+    return _out(KV_VECTORS * _arr("layers", layers) * _arr("kv_heads", kv_heads) * _arr("head_dim", head_dim)
+                * _arr("bytes_per_value", bytes_per_value))
+
+
+def decode_flops_per_token(params, layers=0.0, context=0.0, d_model=0.0):
+    """Forward FLOP per generated token: 2 N for the weights plus 2 n_layer n_ctx d_model for attention
+    over the context (Kaplan et al. 2020). With no shape given, 2 N."""
     n = _arr("params", params)
-    b = _arr("bytes_per_param", bytes_per_param)
+    attn = (_arr("layers", layers, lo_open=False) * _arr("context", context, lo_open=False)
+            * _arr("d_model", d_model, lo_open=False))
+    return _out(INFERENCE_FLOPS_PER_PARAM_TOKEN * n + 2.0 * attn)
+
+
+def decode_step_bytes(params, bytes_per_param, batch=1, *, kv_bytes_per_token=0.0, context=0.0, copies=1):
+    """Bytes read from memory in one decoding step: every copy of the weights once (copies x N b),
+    shared by the batch, plus each request's own KV cache (batch x context x KV bytes per token)."""
+    n, b = _arr("params", params), _arr("bytes_per_param", bytes_per_param)
+    k = _arr("batch", batch)
+    kv = _arr("kv_bytes_per_token", kv_bytes_per_token, lo_open=False)
+    ctx = _arr("context", context, lo_open=False)
+    r = _arr("copies", copies)
+    return _out(r * n * b + k * ctx * kv)
+
+
+def micro_batches(batch, copies=1, pipeline=1):
+    """Micro-batches each copy keeps in its pipeline: its share of the batch, at least 1, at most one
+    per stage, floor(batch / copies) clipped to [1, pipeline]."""
+    k, r, p = _arr("batch", batch), _arr("copies", copies), _arr("pipeline", pipeline)
+    return _out(np.clip(np.floor(k / r * (1 + 1e-12)), 1.0, p))
+
+
+def _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch, kv_bytes_per_token=0.0,
+                   context=0.0, flops_per_token=None, copies=1, pipeline=1):
+    """The two roofs for a group of `copies` x tensor x `pipeline` accelerators (bw and peak summed).
+
+    With m micro-batches per copy (`micro_batches`), a share m / pipeline of the group is busy at any
+    time and the weights are read copies x m times per step: memory roof u k bw / (R m N b + k n_ctx m_kv),
+    compute roof u peak / F, u = m / pipeline. With one stage (pipeline 1) u = 1 and m = 1.
+    """
+    n = _arr("params", params)
     bw = _arr("bandwidth_bytes_per_s", bandwidth_bytes_per_s)
     pk = _arr("peak_flops", peak_flops)
     k = _arr("batch", batch)
-    memory = k * bw / (n * b)
-    compute = pk / (INFERENCE_FLOPS_PER_PARAM_TOKEN * n)
+    r, p = _arr("copies", copies), _arr("pipeline", pipeline)
+    m = micro_batches(k, r, p)
+    u = m / p
+    step = decode_step_bytes(n, bytes_per_param, k, kv_bytes_per_token=kv_bytes_per_token, context=context,
+                             copies=r * m)
+    f = INFERENCE_FLOPS_PER_PARAM_TOKEN * n if flops_per_token is None else _arr("flops_per_token", flops_per_token)
+    memory = u * k * bw / step
+    compute = u * pk / f
     return np.broadcast_arrays(memory, compute)
 
 
-def decode_roofs(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1):
-    """The two roofs of decode throughput (tokens/s): (memory bound batch*bw/(N*b), compute bound peak/(2N))."""
-    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch)
+def decode_roofs(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1, *, kv_bytes_per_token=0.0,
+                 context=0.0, flops_per_token=None, copies=1, pipeline=1):
+    """The two roofs of decode throughput (tokens/s): memory, batch x bw / (copies N b + batch n_ctx m_kv),
+    and compute, peak / (FLOP per token; 2 N unless given). With no KV cache: batch bw / (N b), peak / (2 N).
+    Pipeline stages (`pipeline` > 1): see `_decode_bounds`."""
+    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch,
+                                     kv_bytes_per_token, context, flops_per_token, copies, pipeline)
     return _out(memory), _out(compute)
 
 
-def decode_tokens_per_s(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1):
-    """Total generated tokens/s across the batch: min(batch*bw/(N*b), peak/(2N)).
+def decode_tokens_per_s(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1, *,
+                        kv_bytes_per_token=0.0, context=0.0, flops_per_token=None, copies=1, pipeline=1):
+    """Total generated tokens/s across the batch: the lower of the memory roof and the compute roof.
 
-    Each decode step reads every weight once and serves the whole batch. Left out: KV-cache reads
-    (grow with batch x context), attention FLOP, kernel overheads, capacity limits, and any
-    achieved-vs-peak efficiency (so this is an upper bound). For several accelerators with tensor
-    parallelism pass the summed bandwidth and peak.
+    Each decode step reads every weight once for the whole batch, and each request's KV cache for
+    that request alone (pass `kv_bytes_per_token` and `context`; 0 leaves the cache out, the old
+    weights-only roofline). For a group of accelerators pass the summed bandwidth and peak; with
+    tensor parallelism alone they all stream their memory at once. With `pipeline` stages a copy keeps
+    up to one micro-batch per stage: fewer micro-batches leave stages waiting, and each micro-batch
+    reads the weights of its stage again. Left out: kernel overheads, communication, prefill of the
+    prompt and any achieved-vs-peak efficiency (an upper bound).
     """
-    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch)
+    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch,
+                                     kv_bytes_per_token, context, flops_per_token, copies, pipeline)
     return _out(np.minimum(memory, compute))
 
 
 def decode_ridge_batch(bytes_per_param, bandwidth_bytes_per_s, peak_flops):
-    """Batch at which decoding turns compute-bound: peak * b / (2 * bandwidth)."""
+    """Batch at which decoding turns compute-bound with the KV cache left out: peak * b / (2 * bandwidth)."""
     b = _arr("bytes_per_param", bytes_per_param)
     bw = _arr("bandwidth_bytes_per_s", bandwidth_bytes_per_s)
     pk = _arr("peak_flops", peak_flops)
     return _out(pk * b / (INFERENCE_FLOPS_PER_PARAM_TOKEN * bw))
 
 
-def decode_regime(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1):
+def decode_ridge(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, *, kv_bytes_per_token=0.0, context=0.0,
+                 flops_per_token=None, copies=1, pipeline=1):
+    """Batch above which decoding is compute-bound, with the KV cache: where the two roofs meet,
+
+        k* = (copies x pipeline x N b / bw) / (F / peak - n_ctx m_kv / bw),
+
+    (with a full pipeline, one micro-batch per stage) and inf where each request's KV reads alone
+    take longer than its arithmetic (F / peak <= n_ctx m_kv / bw): then no batch makes decoding
+    compute-bound. With no KV cache, F = 2 N and one stage this is `decode_ridge_batch`.
+    """
+    n, b = _arr("params", params), _arr("bytes_per_param", bytes_per_param)
+    bw, pk = _arr("bandwidth_bytes_per_s", bandwidth_bytes_per_s), _arr("peak_flops", peak_flops)
+    kv = _arr("kv_bytes_per_token", kv_bytes_per_token, lo_open=False)
+    ctx = _arr("context", context, lo_open=False)
+    r = _arr("copies", copies) * _arr("pipeline", pipeline)
+    f = INFERENCE_FLOPS_PER_PARAM_TOKEN * n if flops_per_token is None else _arr("flops_per_token", flops_per_token)
+    margin = f / pk - ctx * kv / bw
+    with np.errstate(divide="ignore"):
+        ridge = np.where(margin > 0, (r * n * b / bw) / np.where(margin > 0, margin, 1.0), np.inf)
+    return _out(ridge)
+
+
+def decode_regime(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch=1, *, kv_bytes_per_token=0.0,
+                  context=0.0, flops_per_token=None, copies=1, pipeline=1):
     """"memory" if the memory bound is the lower one, else "compute" (ties count as compute).
 
     Returns a str for scalar inputs, an array of str otherwise.
     """
-    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch)
+    memory, compute = _decode_bounds(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch,
+                                     kv_bytes_per_token, context, flops_per_token, copies, pipeline)
     return _out(np.where(memory < compute, "memory", "compute"))
 
 
-def decode_energy_j_per_token(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, power_w, batch=1):
+def decode_energy_j_per_token(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, power_w, batch=1, *,
+                              kv_bytes_per_token=0.0, context=0.0, flops_per_token=None, copies=1, pipeline=1):
     """Energy per generated token, power * time per token (J), IT side only (multiply by PUE for facility).
 
-    Assumes the accelerator draws ``power_w`` whatever the regime; host power left out.
+    Assumes the accelerators draw ``power_w`` whatever the regime, waiting ones too; host power left
+    out. Since power, bandwidth and peak all add up over a group, with tensor parallelism alone the
+    energy per token does not depend on how many accelerators share the work: memory-bound it is
+    P/bw x bytes per step / batch. Pipeline stages add idle time or repeated weight reads.
     """
     p = _arr("power_w", power_w)
-    rate = decode_tokens_per_s(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch)
+    rate = decode_tokens_per_s(params, bytes_per_param, bandwidth_bytes_per_s, peak_flops, batch,
+                               kv_bytes_per_token=kv_bytes_per_token, context=context,
+                               flops_per_token=flops_per_token, copies=copies, pipeline=pipeline)
     return _out(np.asarray(p / rate))
+
+
+def decode_max_batch(memory_bytes, params, bytes_per_param, *, kv_bytes_per_token, context, copies=1):
+    """Most requests whose KV caches fit next to the weights: floor((M - copies N b) / (n_ctx m_kv)),
+    0 if the weights alone do not fit, inf with no KV cache."""
+    m = _arr("memory_bytes", memory_bytes)
+    room = m - decode_step_bytes(params, bytes_per_param, 1, copies=copies) * 1.0
+    per = _arr("kv_bytes_per_token", kv_bytes_per_token, lo_open=False) * _arr("context", context, lo_open=False)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(per > 0, np.floor(np.maximum(room, 0.0) / np.where(per > 0, per, 1.0) * (1 + 1e-12)), np.inf)
+    return _out(out)
+
+
+@dataclass(frozen=True)
+class ServingLayout:
+    """How a model and its KV cache are split over accelerators to serve one batch.
+
+    ``copies`` copies of the model share the batch (data parallelism), each split over
+    ``tensor`` x ``pipeline`` accelerators: tensor parallelism within a server, pipeline stages
+    across servers. ``memory_accelerators`` is the memory check alone: ceil((weights + KV) / M).
+    """
+
+    copies: int
+    tensor: int
+    pipeline: int
+    memory_accelerators: int
+
+    @property
+    def accelerators(self) -> int:
+        return self.copies * self.tensor * self.pipeline
+
+
+def serving_layout(weights_bytes, kv_bytes, memory_bytes, *, heads: int, layers: int, node_size: int) -> ServingLayout:
+    """A realistic split of weights plus KV cache over accelerators of ``memory_bytes`` each.
+
+    The memory check asks for ceil((W + KV) / M) accelerators' worth of memory; a real split is
+    coarser. Tensor parallelism (TP) cuts every layer by attention heads, so its degree divides the
+    number of heads; it needs the fast links inside one server, so it is at most ``node_size``; and
+    serving frameworks use powers of two. Pipeline parallelism (PP) puts groups of layers on the
+    next servers, at most one stage per layer. So: the smallest such TP that holds everything in one
+    server; else the largest TP times as many stages as the memory needs; and past one stage per
+    layer, the batch is split over several copies of the model (each holding all the weights).
+    """
+    w, kv, m = float(weights_bytes), float(kv_bytes), float(memory_bytes)
+    if not (w > 0 and kv >= 0 and m > 0 and heads >= 1 and layers >= 1 and node_size >= 1):
+        raise ValueError("serving_layout needs weights > 0, KV >= 0, memory > 0, heads, layers, node_size >= 1")
+
+    def worth(total: float) -> int:
+        return max(1, math.ceil(total / m * (1 - 1e-12)))
+
+    need = worth(w + kv)
+    tps = [t for t in (2**i for i in range(31)) if t <= node_size and heads % t == 0]
+    for t in tps:
+        if t >= need:
+            return ServingLayout(1, t, 1, need)
+    tp = tps[-1]
+    if math.ceil(worth(w) / tp) > layers:
+        raise ValueError("the weights do not fit even with one pipeline stage per layer")
+    room = layers * tp * m - w  # the KV cache one copy can hold at one stage per layer
+    copies = 1 if worth(w + kv) <= layers * tp else max(1, math.ceil(kv / room) - 1) if room > 0 else 1
+    while math.ceil(worth(w + kv / copies) / tp) > layers:  # at most a step or two from the estimate
+        copies += 1
+    return ServingLayout(copies, tp, math.ceil(worth(w + kv / copies) / tp), need)
+
+
+def transformer_shape(params, *, width_per_layer: float, head_dim: float, coefficient: float = 12.0,
+                      heads_multiple: int = 8) -> tuple[int, int, int]:
+    """(layers, d_model, heads) of a dense decoder of ``params`` parameters with a given shape.
+
+    Uses N = coefficient x n_layer x d_model^2 (Kaplan et al. 2020: 12, with d_attn = d_model and
+    d_ff = 4 d_model) and d_model / n_layer = ``width_per_layer``; heads of ``head_dim`` each, a
+    multiple of ``heads_multiple`` so that tensor parallelism can split them.
+    """
+    n = float(_arr("params", params))
+    d = (n * width_per_layer / coefficient) ** (1.0 / 3.0)
+    heads = heads_multiple * max(1, round(d / (heads_multiple * head_dim)))
+    d_model = int(heads * head_dim)
+    layers = max(1, round(n / (coefficient * d_model**2)))
+    return layers, d_model, int(heads)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -583,3 +768,16 @@ def growth_trend(base_flops, base_year, factor_per_year, years):
     y0 = np.asarray(base_year, dtype=float)
     y = np.asarray(years, dtype=float)
     return _out(c0 * f ** (y - y0))
+
+
+def trend_scatter(years, flops, factor_per_year, base_year):
+    """How far the points lie from their fixed-slope trend: exp(rms of ln(flops / trend)), a factor >= 1.
+
+    The growth chart's band is the trend times and divided by this factor: one fit, one band of
+    constant width around it (the points' typical scatter), not two lines of different slopes.
+    """
+    y = np.asarray(years, dtype=float)
+    c = _arr("flops", flops)
+    base = trend_base_flops(y, c, factor_per_year, base_year)
+    resid = np.log(c) - np.log(growth_trend(base, base_year, factor_per_year, y))
+    return float(np.exp(np.sqrt(np.mean(resid**2))))

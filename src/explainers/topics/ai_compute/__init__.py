@@ -51,6 +51,18 @@ ACC_ROWS: dict[str, tuple[str, ...]] = {
     "h100": ("h100_bf16_dense", "h100_bw_tbs", "h100_tdp", "h100_bw_gb"),
     "b200": ("b200_bf16_dense", "b200_bw_tbs", "b200_tdp", "b200_bw_gb"),
 }
+#: The shape of each known model behind its KV cache: slug -> rows of (layers, d_model, query heads,
+#: K/V heads, width per head). Chinchilla and GPT-3 use multi-head attention (a K/V head per query head).
+SHAPE_ROWS: dict[str, tuple[str, str, str, str, str]] = {
+    "gpt3": ("gpt3_layers", "gpt3_dmodel", "gpt3_heads", "gpt3_heads", "gpt3_head_dim"),
+    "chinchilla": ("chin_layers", "chin_dmodel", "chin_heads", "chin_heads", "chin_head_dim"),
+    "llama31_405b": ("llama31_layers", "llama31_dmodel", "llama31_heads", "llama31_kv_heads", "llama31_head_dim"),
+}
+#: Serving: the rows behind the KV cache, the custom model's shape, the split and the alternatives.
+SERVING_ROWS: tuple[str, ...] = ("aic_context", "aic_kv_bytes", "llama3_70b_kv_heads", "kap_12ld2", "aic_node_gpus")
+#: Alternatives the headlines are stated over (utilisation of a real run, PUE of newer facilities, the
+#: unrounded Chinchilla exponents).
+ALTERNATIVE_ROWS: tuple[str, ...] = ("llama3_mfu", "pue_google", "pue_new", "hof_alpha_tex", "hof_beta_tex")
 GAP_ROWS: tuple[str, ...] = ("epoch_growth", "mw_flops", "mw_dram", "mw_ic")
 CONTEXT_ROWS: tuple[str, ...] = ("aif_total", "aif_split", "aif_timeline", "epoch_1e25")
 ASSUMPTION_ROWS: tuple[str, ...] = ("aic_mfu", "aic_gpus", "aic_bytes_per_param", "pue_uptime")
@@ -64,6 +76,9 @@ GPUS_OPTIONS: tuple[int, ...] = tuple(2**k for k in range(0, 18))  # 1 .. 131,07
 MFU_OPTIONS: tuple[int, ...] = tuple(range(10, 71))  # percent
 PUE_OPTIONS: tuple[float, ...] = tuple(round(1 + i / 100, 2) for i in range(0, 151))  # 1.00 .. 2.50
 BATCH_OPTIONS: tuple[int, ...] = tuple(2**k for k in range(0, 13))  # 1 .. 4096
+CONTEXT_OPTIONS: tuple[int, ...] = tuple(2**k for k in range(8, 18))  # 256 .. 131,072 tokens
+KV_BYTES_OPTIONS: tuple[float, ...] = (1.0, 2.0)  # 8-bit (FP8) or 16-bit keys and values
+KV_HEAD_SLUGS: tuple[str, ...] = ("own", "gqa8")  # the model's own attention, or 8 shared K/V heads
 
 
 def _with_models(grid: tuple[float, ...], column: int) -> tuple[float, ...]:
@@ -115,6 +130,9 @@ def _controls() -> ModelControls:
         Control("pue", "stepped", default_ref="pue_uptime", options=PUE_OPTIONS),
         Control("fit", "choice", default="epoch2024", options=FIT_SLUGS),
         Control("batch", "stepped", default=BATCH_OPTIONS[0], options=BATCH_OPTIONS),
+        Control("ctx", "stepped", default_ref="aic_context", options=CONTEXT_OPTIONS),
+        Control("kvb", "stepped", default_ref="aic_kv_bytes", options=KV_BYTES_OPTIONS),
+        Control("kvh", "choice", default="own", options=KV_HEAD_SLUGS),
     ])
 
 
@@ -131,7 +149,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "pick": ("model", "acc", "n", "d"),
     "training": ("model", "acc", "n", "d", "gpus", "mfu", "pue"),
     "scaling": ("model", "n", "d", "fit"),
-    "running": ("model", "acc", "n", "batch"),
+    "running": ("model", "acc", "n", "batch", "ctx", "kvb", "kvh"),
     "growth": (),
     "context": (),
     "model": (),
@@ -140,11 +158,13 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 def reference_ids(values: dict | None = None) -> list[str]:
     """Every reference id the page uses (the same list whatever the controls say)."""
-    ids: list[str] = ["kap_6nd", "kap_2n", "hof_ratio", *FIT_ROWS]
+    ids: list[str] = ["kap_6nd", "kap_2n", "hof_ratio", *FIT_ROWS, "hof_alpha_tex", "hof_beta_tex"]
     for rows in MODEL_ROWS.values():
         ids += list(rows)
     ids += list(GROWTH_ROWS.values())
     for rows in ACC_ROWS.values():
         ids += list(rows)
-    ids += list(ASSUMPTION_ROWS) + list(GAP_ROWS) + list(CONTEXT_ROWS)
+    for rows in SHAPE_ROWS.values():
+        ids += list(rows)
+    ids += list(ASSUMPTION_ROWS) + list(SERVING_ROWS) + list(ALTERNATIVE_ROWS) + list(GAP_ROWS) + list(CONTEXT_ROWS)
     return list(dict.fromkeys(ids))

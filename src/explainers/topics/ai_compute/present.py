@@ -4,12 +4,13 @@ Every sentence, number and caption of the page is built here (no Streamlit); the
 only lays the views out. Charts are recipes (`views.Figure`), built and cached by `ui.figures`.
 
     from explainers.topics.ai_compute import present
-    view = present.running("nl", model="chinchilla", acc="h100", n=70e9, batch=1)
+    view = present.running("nl", model="chinchilla", acc="h100", n=70e9, batch=1, ctx=2048, kvb=2.0, kvh="own")
     print(view.readouts[2].value, view.roofline.summary)
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,12 +83,23 @@ def heading(lang: str, section: str = "page") -> Heading:
                    t(f"ai_compute.{prefix}.intro", lang, rule=fmt_num(value("hof_ratio"), lang)))
 
 
-def one_minute(lang: str) -> OneMinute:
+@dataclass(frozen=True)
+class OneMinuteView(OneMinute):
+    """The one-minute box, with the numbers its headline states (for the robustness harness)."""
+
+    mwh: float = 0.0  # the headline: facility MWh to train Llama 3.1 405B on H100s
+    mwh_low: float = 0.0  # over Meta's reported utilisation and the sourced PUEs
+    mwh_high: float = 0.0
+
+
+def one_minute(lang: str) -> OneMinuteView:
     s = setup.parameters()
     head_mwh, _ = setup.headline()
+    lo, hi = setup.headline_range()
     growth_row = ref("epoch_growth")
     mwh = fmt_num(round_sig(head_mwh, 2), lang)
-    return OneMinute(
+    mfu_row = ref("llama3_mfu")
+    return OneMinuteView(
         takeaways=(
             t("ai_compute.one_minute.growth", lang, low=fmt_num(growth_row.low, lang),
               high=fmt_num(growth_row.high, lang)),
@@ -100,7 +112,12 @@ def one_minute(lang: str) -> OneMinute:
         headline_ref="llama31_c",
         headline_help=t("ai_compute.one_minute.headline_help", lang, flops=shown("llama31_c", lang),
                         peak=fmt_num(value("h100_bf16_dense"), lang), power=fmt_num(value("h100_tdp"), lang),
-                        mfu=pct(s.mfu_pct, lang), pue=fmt_num(s.pue, lang), gpus=fmt_num(s.gpus, lang)),
+                        mfu=pct(s.mfu_pct, lang), pue=fmt_num(s.pue, lang), gpus=fmt_num(s.gpus, lang),
+                        mfu_low=pct(round_sig(mfu_row.low, 2), lang), mfu_high=pct(round_sig(mfu_row.high, 2), lang),
+                        pue_low=fmt_num(min(value("pue_google"), value("pue_new")), lang),
+                        lo=fmt_num(round_sig(lo, 2), lang), hi=fmt_num(round_sig(hi, 2), lang)),
+        claim="ai_compute.train_energy",
+        mwh=head_mwh, mwh_low=lo, mwh_high=hi,
     )
 
 
@@ -127,6 +144,9 @@ class TrainingView:
     arithmetic: str
     bars: Figure
     note: Note
+    days: float = 0.0  # the numbers its readouts state (for the robustness harness)
+    mwh: float = 0.0
+    best: str = ""  # the accelerator that uses the least energy for this run
 
 
 def training(lang: str, *, model: str, acc: str, n: float, d: float, gpus: int, mfu: float,
@@ -144,10 +164,12 @@ def training(lang: str, *, model: str, acc: str, n: float, d: float, gpus: int, 
         published = t("ai_compute.train.no_published", lang)
     readouts = (
         Readout(t("ai_compute.train.flops", lang), sci(res.flops), t("ai_compute.train.flops_help", lang), published),
-        Readout(t("ai_compute.train.days", lang), fmt_num(res.days, lang, 3), t("ai_compute.train.days_help", lang)),
+        Readout(t("ai_compute.train.days", lang), fmt_num(res.days, lang, 3), t("ai_compute.train.days_help", lang),
+                claim="ai_compute.training_days"),
         Readout(t("ai_compute.train.acc_hours", lang), count_words(res.acc_hours, lang),
                 t("ai_compute.train.acc_hours_help", lang)),
-        Readout(t("ai_compute.train.mwh", lang), fmt_num(res.mwh, lang, 3), t("ai_compute.train.mwh_help", lang)),
+        Readout(t("ai_compute.train.mwh", lang), fmt_num(res.mwh, lang, 3), t("ai_compute.train.mwh_help", lang),
+                claim="ai_compute.training_mwh"),
     )
     arithmetic = t(
         "ai_compute.train.arithmetic", lang, n=count_words(n, lang), d=count_words(d, lang), c=sci(res.flops),
@@ -174,7 +196,7 @@ def training(lang: str, *, model: str, acc: str, n: float, d: float, gpus: int, 
     h = heading(lang, "training")
     return TrainingView(h.title, h.intro, readouts,
                         t("ai_compute.train.arithmetic_title", lang), arithmetic, bars,
-                        Note(t("ai_compute.train.bar_note", lang)))
+                        Note(t("ai_compute.train.bar_note", lang)), days=res.days, mwh=res.mwh, best=best)
 
 
 @dataclass(frozen=True)
@@ -185,6 +207,9 @@ class ScalingView:
     readouts: tuple[Readout, ...]  # optimal D/N, this model's D/N, optimal N, loss gap (a column)
     honest: Note
     sources: Note
+    opt_ratio: float = 0.0  # compute-optimal tokens per parameter with the chosen constants
+    ratio_low: float = 0.0  # ... over the published constants (the range its readout states)
+    ratio_high: float = 0.0
 
 
 @lru_cache(maxsize=4)
@@ -225,8 +250,11 @@ def scaling(lang: str, *, model: str, n: float, d: float, fit: str) -> ScalingVi
                   ratio=fmt_num(sc.user_ratio, lang, 2), gap=gap),
         key="aic_scaling",
     )
+    r_lo, r_hi = setup.optimal_ratio_range(sc.user_flops)
     readouts = (
-        Readout(t("ai_compute.scaling.opt_ratio", lang), opt_ratio, t("ai_compute.scaling.opt_ratio_help", lang)),
+        Readout(t("ai_compute.scaling.opt_ratio", lang), opt_ratio, t("ai_compute.scaling.opt_ratio_help", lang),
+                t("ai_compute.scaling.opt_ratio_range", lang, lo=fmt_num(r_lo, lang, 2), hi=fmt_num(r_hi, lang, 2)),
+                claim="ai_compute.optimal_ratio"),
         Readout(t("ai_compute.scaling.user_ratio", lang), fmt_num(sc.user_ratio, lang, 2)),
         Readout(t("ai_compute.scaling.opt_n", lang), count_words(sc.opt_params, lang)),
         Readout(t("ai_compute.scaling.loss_gap", lang), gap, t("ai_compute.scaling.loss_gap_help", lang)),
@@ -236,95 +264,166 @@ def scaling(lang: str, *, model: str, n: float, d: float, fit: str) -> ScalingVi
                     epoch=fmt_num(ratios["epoch2024"], lang, 2), c=sci(value("chin_c")), rule=rule_text),
                   kind="info", icon=":material/balance:")
     h = heading(lang, "scaling")
-    sources = Note(sources_line(["hof_A", "bes_fit_A", "hof_ratio"], lang))
-    return ScalingView(h.title, h.intro, chart, readouts, honest, sources)
+    sources = Note(sources_line(["hof_A", "bes_fit_A", "hof_alpha_tex", "hof_ratio"], lang))
+    return ScalingView(h.title, h.intro, chart, readouts, honest, sources, opt_ratio=sc.opt_tokens / sc.opt_params,
+                       ratio_low=r_lo, ratio_high=r_hi)
+
+
+#: KV precision (bytes per key or value) -> the slug of its label.
+KV_PRECISION = {1.0: "fp8", 2.0: "bf16"}
+
+
+def kv_precision_name(kvb: float, lang: str) -> str:
+    return t(f"ai_compute.run.kvb_option.{KV_PRECISION[float(kvb)]}", lang)
+
+
+def kv_heads_name(slug: str, lang: str) -> str:
+    return t(f"ai_compute.run.kvh_option.{slug}", lang)
 
 
 @dataclass(frozen=True)
 class RunningView:
     heading: str
     intro: str
-    fits: Note  # an info box when the weights need several accelerators, else a caption
-    readouts: tuple[Readout, ...]  # tokens/s, per request, limited by (memory or arithmetic), energy per token
+    fits: Note  # the memory check: a caption when one accelerator holds everything, else an info box
+    readouts: tuple[Readout, ...]  # tokens/s, per request, limited by, energy per token, saving by batching
     roofline: Figure
     energy: Figure
     why: str
     link_neuro: str
+    rate: float = 0.0  # the numbers its readouts state (for the robustness harness)
+    regime: str = ""
+    saving: float = 1.0  # energy per token at batch 1 / at this batch, with the KV cache
+    saving_low: float = 1.0  # ... over the KV precisions offered (the range its readout states)
+    saving_high: float = 1.0
+    accelerators: int = 1  # the realistic group
+    memory_accelerators: int = 1  # the memory check alone
 
 
-def running(lang: str, *, model: str, acc: str, n: float, batch: int) -> RunningView:
-    dec = setup.decode(n, acc, batch)
+def _split_text(dec: setup.Decode, lang: str) -> str:
+    """What a real split of the group looks like, from the model's shape and one server's size."""
+    lay, sh = dec.layout, dec.shape
+    common = dict(k=fmt_num(lay.accelerators, lang), tp=fmt_num(lay.tensor, lang), pp=fmt_num(lay.pipeline, lang),
+                  copies=fmt_num(lay.copies, lang), heads=fmt_num(sh.heads, lang), layers=fmt_num(sh.layers, lang),
+                  node=fmt_num(value("aic_node_gpus"), lang))
+    if lay.copies > 1:
+        return t("ai_compute.run.split_copies", lang, **common)
+    if lay.pipeline > 1:
+        return t("ai_compute.run.split_pp", lang, **common)
+    if lay.tensor > lay.memory_accelerators:
+        return t("ai_compute.run.split_tp_round", lang, **common)
+    return t("ai_compute.run.split_tp", lang, **common)
+
+
+def running(lang: str, *, model: str, acc: str, n: float, batch: int, ctx: float, kvb: float,
+            kvh: str) -> RunningView:
+    dec = setup.decode(model, n, acc, batch, ctx, kvb, kvh)
+    lo, hi = setup.saving_range(model, n, acc, batch, ctx, kvh)
     acc_label = acc_name(acc, lang)
     name = _name(model, lang)
     group = t("ai_compute.run.group", lang, k=fmt_num(dec.n_acc, lang), acc=acc_label)
-    w, m = fmt_num(dec.weights_gb, lang, 3), fmt_num(dec.memory_gb, lang, 3)
+    b_text, ctx_text = fmt_num(batch, lang, 6), fmt_num(ctx, lang, 6)
+    check = dict(name=name, w=fmt_num(dec.weights_gb, lang, 3), acc=acc_label, m=fmt_num(dec.memory_gb, lang, 3),
+                 reqs=t(f"ai_compute.run.requests_{'one' if batch == 1 else 'many'}", lang, b=b_text, ctx=ctx_text),
+                 kv=fmt_num(dec.kv_gb, lang, 3), kvt=fmt_num(dec.kv_mb_per_token, lang, 3),
+                 precision=t(f"ai_compute.run.kvb_in_text.{KV_PRECISION[float(kvb)]}", lang),
+                 total=fmt_num(dec.total_gb, lang, 3),
+                 k_mem=fmt_num(dec.layout.memory_accelerators, lang))
     if dec.n_acc > 1:
-        fits = Note(t("ai_compute.run.no_fit", lang, name=name, w=w, acc=acc_label, m=m, k=fmt_num(dec.n_acc, lang)),
+        fits = Note(t("ai_compute.run.check_split", lang, **check, split=_split_text(dec, lang)),
                     kind="info", icon=":material/memory:")
     else:
-        fits = Note(t("ai_compute.run.fits", lang, name=name, w=w, acc=acc_label, m=m))
-    b_text, r_text, e_text = fmt_num(batch, lang, 6), fmt_num(dec.rate_at, lang, 3), fmt_num(dec.energy_at, lang, 3)
-    ridge, per = fmt_num(dec.ridge, lang, 3), fmt_num(dec.rate_at / batch, lang, 3)
+        fits = Note(t("ai_compute.run.check_fits", lang, **check))
+    r_text, e_text = fmt_num(dec.rate_at, lang, 3), fmt_num(dec.energy_at, lang, 3)
+    per = fmt_num(dec.rate_at / batch, lang, 3)
+    never = not math.isfinite(dec.ridge)
+    ridge = "" if never else fmt_num(dec.ridge, lang, 3)
+    regime_help = (t("ai_compute.run.regime_help_never", lang, ctx=ctx_text) if never
+                   else t("ai_compute.run.regime_help", lang, ridge=ridge))
     regime = Readout(t("ai_compute.run.regime_label", lang), t(f"ai_compute.run.regime.{dec.regime}", lang),
-                     t("ai_compute.run.regime_help", lang, ridge=ridge))
+                     regime_help, claim="ai_compute.decode_regime")
+    saving_text = t("ai_compute.run.saving_value", lang, x=fmt_num(dec.saving, lang, 2))
+    if batch == 1:
+        saving_caption = t("ai_compute.run.saving_one", lang)
+    else:
+        saving_caption = t("ai_compute.run.saving_caption", lang, lo=fmt_num(lo, lang, 2), hi=fmt_num(hi, lang, 2),
+                           free=fmt_num(dec.saving_free, lang, 2))
     readouts = (
         Readout(t("ai_compute.run.rate", lang), r_text, t("ai_compute.run.rate_help", lang, group=group)),
         Readout(t("ai_compute.run.per_request", lang), per, t("ai_compute.run.per_request_help", lang)),
         regime,
         Readout(t("ai_compute.run.energy", lang), e_text, t("ai_compute.run.energy_help", lang)),
+        Readout(t("ai_compute.run.saving", lang), saving_text, t("ai_compute.run.saving_help", lang), saving_caption,
+                claim="ai_compute.decode_saving"),
     )
 
     def hover(line: str, b: str, r: str) -> str:
         return t("ai_compute.run.hover", lang, name=t(f"ai_compute.run.{line}", lang), b=b, r=r)
 
+    cap = dec.capacity if math.isfinite(dec.capacity) else None
+    cap_text = fmt_num(dec.capacity, lang, 6) if cap is not None else ""
+    limit = t("ai_compute.run.limit_never", lang, ctx=ctx_text) if never else t("ai_compute.run.limit_ridge", lang,
+                                                                                 ridge=ridge)
+    if cap is not None:
+        limit += " " + t("ai_compute.run.limit_capacity", lang, cap=cap_text, group=group, ctx=ctx_text)
     roofline = Figure(
         charts.decode_roofline,
-        (dec.batch, dec.rate, dec.memory_roof, dec.compute_roof, dec.ridge, (batch, dec.rate_at), lang),
+        (dec.batch, dec.rate_batch, dec.rate, dec.memory_roof, dec.free_roof, dec.compute_roof,
+         None if never else dec.ridge, cap, (batch, dec.rate_at), lang),
         dict(
             title=t("ai_compute.run.roof_title", lang, name=name, group=group), x_title=t("ai_compute.run.x", lang),
             y_title=t("ai_compute.run.y", lang),
             names={"memory": t("ai_compute.run.memory_roof", lang), "compute": t("ai_compute.run.compute_roof", lang),
-                   "rate": t("ai_compute.run.rate_line", lang), "at": t("ai_compute.run.at", lang)},
+                   "rate": t("ai_compute.run.rate_line", lang), "at": t("ai_compute.run.at", lang),
+                   "free": t("ai_compute.run.free_roof", lang)},
             hover={k: hover(line, "%{x:.0f}", "%{y:,.3~r}")
-                   for k, line in (("memory", "memory_roof"), ("compute", "compute_roof"), ("rate", "rate_line"))}
+                   for k, line in (("memory", "memory_roof"), ("compute", "compute_roof"), ("rate", "rate_line"),
+                                   ("free", "free_roof"))}
             | {"at": hover("at", b_text, r_text)},
             ridge_label=t("ai_compute.run.ridge_label", lang, ridge=ridge),
+            capacity_label=t("ai_compute.run.capacity_label", lang, cap=cap_text),
         ),
         summary=t(f"ai_compute.run.summary_{dec.regime}", lang, b=b_text, name=name, group=group, r=r_text, per=per,
-                  ridge=ridge),
+                  ridge=ridge, limit=limit),
         key="aic_roofline",
     )
 
     def hover_energy(line: str, b: str, e: str) -> str:
         return t("ai_compute.run.hover_energy", lang, name=t(f"ai_compute.run.{line}", lang), b=b, e=e)
 
-    e1 = float(dec.energy_j[0])
+    steps = t("ai_compute.run.energy_steps", lang) if dec.energy_steps else ""
     if batch == 1:
-        energy_summary = t("ai_compute.run.energy_summary_one", lang, e=e_text)
+        energy_summary = t("ai_compute.run.energy_summary_one", lang, e=e_text, steps=steps).strip()
     else:
-        energy_summary = t("ai_compute.run.energy_summary", lang, e1=fmt_num(e1, lang, 3), b=b_text, e=e_text,
-                           ratio=fmt_num(e1 / dec.energy_at, lang, 2))
+        energy_summary = t("ai_compute.run.energy_summary", lang, e1=fmt_num(dec.energy_one, lang, 3), b=b_text,
+                           e=e_text, ratio=fmt_num(dec.saving, lang, 2), free=fmt_num(dec.saving_free, lang, 2),
+                           steps=steps).strip()
     energy = Figure(
         charts.energy_per_token,
-        (dec.batch, dec.energy_j, dec.ridge, (batch, dec.energy_at), lang),
+        (dec.batch, dec.energy_j, dec.energy_free_j, (batch, dec.energy_at), lang),
         dict(
-            title=t("ai_compute.run.energy_title", lang, group=group), x_title=t("ai_compute.run.x", lang),
+            title=t("ai_compute.run.energy_title", lang, acc=acc_label), x_title=t("ai_compute.run.x", lang),
             y_title=t("ai_compute.run.energy_y", lang),
-            names={"energy": t("ai_compute.run.energy_line", lang), "at": t("ai_compute.run.at", lang)},
+            names={"energy": t("ai_compute.run.energy_line", lang), "at": t("ai_compute.run.at", lang),
+                   "free": t("ai_compute.run.energy_free_line", lang)},
             hover={"energy": hover_energy("energy_line", "%{x:.0f}", "%{y:.3~r}"),
+                   "free": hover_energy("energy_free_line", "%{x:.0f}", "%{y:.3~r}"),
                    "at": hover_energy("at", b_text, e_text)},
         ),
         summary=energy_summary, key="aic_energy_token",
     )
     h = heading(lang, "running")
-    return RunningView(h.title, h.intro, fits, readouts,
-                       roofline, energy, t("ai_compute.run.why", lang), t("ai_compute.run.link_neuro", lang))
+    return RunningView(h.title, h.intro, fits, readouts, roofline, energy, t("ai_compute.run.why", lang),
+                       t("ai_compute.run.link_neuro", lang), rate=dec.rate_at, regime=dec.regime, saving=dec.saving,
+                       saving_low=lo, saving_high=hi, accelerators=dec.n_acc,
+                       memory_accelerators=dec.layout.memory_accelerators)
 
 
 @dataclass(frozen=True)
 class GrowthView:
     heading: str
     intro: str
+    factor: Readout  # the growth of training compute per year, with its sourced range
     growth: Figure
     gap: Figure
     eff_title: str
@@ -333,6 +432,9 @@ class GrowthView:
     links: str
     link_photonics: str
     sources: Note
+    growth_factor: float = 0.0  # x per year (for the robustness harness)
+    growth_low: float = 0.0
+    growth_high: float = 0.0
 
 
 def _growth_chart(lang: str) -> Figure:
@@ -341,20 +443,21 @@ def _growth_chart(lang: str) -> Figure:
     names = [model_name(sl, lang) for sl in g.names]
     hover = [t("ai_compute.growth.hover_model", lang, name=nm, year=int(y), c=fmt_sci(c, lang))
              for nm, y, c in zip(names, g.years, g.flops)]
-    trend = t("ai_compute.growth.trend", lang, g=fmt_num(row.value, lang))
+    trend = t("ai_compute.growth.trend", lang, g=fmt_num(g.factor, lang))
+    scatter = fmt_num(g.scatter, lang, 2)
     first, top = int(np.argmin(g.years)), int(np.argmax(g.flops))
     summary = t("ai_compute.growth.summary", lang, first=names[first], y0=int(g.years[first]),
                 c0=fmt_sci(g.flops[first], lang), top=names[top], y1=int(g.years[top]),
                 c1=fmt_sci(g.flops[top], lang), ratio=fmt_num(g.flops[top] / g.flops[first], lang, 2),
-                low=fmt_num(row.low, lang), high=fmt_num(row.high, lang))
+                g=fmt_num(g.factor, lang), low=fmt_num(row.low, lang), high=fmt_num(row.high, lang), s=scatter)
     return Figure(
         charts.compute_growth,
         (g.years, g.flops, names, hover, g.trend_years, tuple(fmt_sci(c, lang) for c in g.trend_mid),
-         g.trend_mid, g.trend_low, g.trend_high, lang),
+         g.trend_mid, g.band_low, g.band_high, lang),
         dict(
             title=t("ai_compute.growth.chart_title", lang), x_title=t("ai_compute.growth.x", lang),
             y_title=t("ai_compute.growth.y", lang),
-            names={"band": t("ai_compute.growth.band", lang, low=fmt_num(row.low, lang), high=fmt_num(row.high, lang)),
+            names={"band": t("ai_compute.growth.band", lang, s=scatter),
                    "trend": trend, "models": t("ai_compute.growth.models", lang)},
             label_positions=[GROWTH_LABEL_POSITIONS[sl] for sl in g.names],
             trend_hover=t("ai_compute.growth.hover_model", lang, name=trend, year="%{x:.1f}", c="%{customdata}"),
@@ -394,12 +497,21 @@ def growth(lang: str) -> GrowthView:
         for sl, x in eff.items()
     )
     h = heading(lang, "growth")
+    row = ref("epoch_growth")
+    g = value("epoch_growth")
+    factor = Readout(t("ai_compute.growth.factor_label", lang), t("ai_compute.growth.factor_value", lang,
+                                                                    g=fmt_num(g, lang)),
+                     t("ai_compute.growth.factor_help", lang),
+                     t("ai_compute.growth.factor_caption", lang, low=fmt_num(row.low, lang),
+                       high=fmt_num(row.high, lang)),
+                     claim="ai_compute.growth_factor")
     return GrowthView(
-        h.title, h.intro, _growth_chart(lang), _gap_chart(lang),
+        h.title, h.intro, factor, _growth_chart(lang), _gap_chart(lang),
         f"**{t('ai_compute.growth.eff_title', lang)}**", efficiency,
         Note(t("ai_compute.growth.eff_note", lang, ratio=fmt_num(eff["b200"] / eff["a100"], lang, 2))),
         t("ai_compute.growth.links", lang), t("ai_compute.growth.link_photonics", lang),
         Note(sources_line([*GROWTH_ROWS.values(), *GAP_ROWS], lang)),
+        growth_factor=g, growth_low=min(row.low, g), growth_high=max(row.high, g),
     )
 
 
@@ -424,13 +536,17 @@ def model(lang: str) -> ModelView:
     return ModelView(
         equations=(
             r"C \approx 6\,N\,D",
-            r"C_\text{token} \approx 2\,N",
+            r"C_\text{token} \approx 2\,N + 2\,n_\text{layer}\,n_\text{ctx}\,d_\text{model}",
             r"L(N,D) = E + \frac{A}{N^{\alpha}} + \frac{B}{D^{\beta}}",
             r"N^* = G\left(\frac{C}{6}\right)^{\beta/(\alpha+\beta)},\quad D^* = \frac{C/6}{N^*},\quad "
             r"G = \left(\frac{\alpha A}{\beta B}\right)^{1/(\alpha+\beta)}",
             r"T = \frac{C}{n\,\Pi\,\text{MFU}}, \qquad E = T\,n\,P\,\text{PUE}",
-            r"\text{tokens/s} = \min\!\left(\frac{k\,B_\text{mem}}{N\,b},\ \frac{\Pi}{2N}\right),\qquad "
-            r"k^* = \frac{\Pi\,b}{2\,B_\text{mem}}",
+            r"m_\text{kv} = 2\,n_\text{layer}\,n_\text{kv}\,d_\text{head}\,b_\text{kv}, \qquad "
+            r"a \ge \frac{N\,b + k\,n_\text{ctx}\,m_\text{kv}}{M}",
+            r"\text{tokens/s} = \min\!\left(\frac{a\,B_\text{mem}\,k}{N\,b + k\,n_\text{ctx}\,m_\text{kv}},\ "
+            r"\frac{a\,\Pi}{C_\text{token}}\right)",
+            r"E_\text{token} = \frac{a\,P}{\text{tokens/s}} = \frac{P}{B_\text{mem}}\cdot"
+            r"\frac{N\,b + k\,n_\text{ctx}\,m_\text{kv}}{k}",
         ),
         explanation=t("ai_compute.how.explanation", lang),
         assumptions=(
@@ -440,7 +556,12 @@ def model(lang: str) -> ModelView:
             t("ai_compute.how.a_power", lang),
             t("ai_compute.how.a_bytes", lang, b=fmt_num(value("aic_bytes_per_param"), lang)),
             t("ai_compute.how.a_gpus", lang, gpus=fmt_num(s.gpus, lang)),
-            t("ai_compute.how.a_split", lang),
+            t("ai_compute.how.a_kv", lang, b=fmt_num(value("aic_kv_bytes"), lang),
+              ctx=fmt_num(value("aic_context"), lang)),
+            t("ai_compute.how.a_split", lang, node=fmt_num(value("aic_node_gpus"), lang)),
+            t("ai_compute.how.a_stream", lang),
+            t("ai_compute.how.a_shape", lang, ratio=fmt_num(value("chin_dmodel") / value("chin_layers"), lang, 4),
+              head=fmt_num(value("chin_head_dim"), lang), c=fmt_num(value("kap_12ld2"), lang)),
             t("ai_compute.how.a_fit", lang),
         ),
         left_out=tuple(t(f"ai_compute.how.out_{k}", lang)

@@ -135,9 +135,23 @@ def scaling(choice: Choice) -> None:
 def running(choice: Choice) -> None:
     lang = current_lang()
     _heading(lang, "running")
-    batch = state.control(CONTROLS["batch"], t("ai_compute.run.batch", lang),
-                          format_func=lambda x: present.option_label(x, lang), help=t("ai_compute.run.batch_help", lang))
-    view = present.running(lang, model=choice.model, acc=choice.acc, n=choice.n, batch=batch)
+    c1, c2, c3, c4 = st.columns([3, 3, 2, 2], gap="large")
+    with c1:
+        batch = state.control(CONTROLS["batch"], t("ai_compute.run.batch", lang),
+                              format_func=lambda x: present.option_label(x, lang),
+                              help=t("ai_compute.run.batch_help", lang))
+    with c2:
+        ctx = state.control(CONTROLS["ctx"], t("ai_compute.run.ctx", lang),
+                            format_func=lambda x: present.option_label(x, lang), help=t("ai_compute.run.ctx_help", lang))
+    with c3:
+        kvb = state.control(CONTROLS["kvb"], t("ai_compute.run.kvb", lang),
+                            format_func=lambda x: present.kv_precision_name(x, lang),
+                            help=t("ai_compute.run.kvb_help", lang))
+    with c4:
+        kvh = state.control(CONTROLS["kvh"], t("ai_compute.run.kvh", lang), kind="radio",
+                            format_func=lambda s: present.kv_heads_name(s, lang), help=t("ai_compute.run.kvh_help", lang))
+    view = present.running(lang, model=choice.model, acc=choice.acc, n=choice.n, batch=batch, ctx=ctx, kvb=kvb,
+                           kvh=kvh)
     show_note(view.fits)
     readout_row(view.readouts)
     left, right = st.columns(2, gap="large")
@@ -155,6 +169,7 @@ def growth() -> None:
     view = present.growth(lang)
     st.header(view.heading)
     st.markdown(view.intro)
+    show_readout(view.factor)
     left, right = st.columns(2, gap="large")
     with left:
         show_figure(view.growth)
