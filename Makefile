@@ -47,5 +47,13 @@ bench-quick: $(VENV)/.installed-test
 rehearse: $(VENV)/.installed-test
 	$(PY) -m pytest tests/browser/test_stage.py -q
 
+# N app processes on loopback behind HAProxy, as deployed (deploy/haproxy/haproxy.cfg), in the
+# foreground; Ctrl-C stops everything it started. PORT is the proxy's (8080 unless given).
+N ?= 2
+CLUSTER_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
+.PHONY: cluster
+cluster: $(VENV)/.installed-run
+	$(PY) -m explainers.cluster --processes $(N) --port $(CLUSTER_PORT)
+
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .hypothesis

@@ -18,6 +18,10 @@ messages and server CPU per interaction; a new viewer's first load (connect + fi
 memory per open session (RSS via psutil); N concurrent viewers each changing a control once a second;
 and (full run, app/tuned, not under CI) a soak: 50 viewers for 5 minutes, then memory after they leave.
 
+Last (full runs; --serving adds it to a quick one, --no-serving drops it): benchmarks/serving.py,
+first-visit bytes in Chromium for make run / stock / behind HAProxy, the capacity of one process and
+of two behind the proxy, and 300 viewers through the proxy.
+
 Writes benchmarks/results/latest.json, and the tables in BENCHMARKS.md (full runs; --quick only with
 --update-md). Goals are checked against the floors of the same run and printed as PASS/FAIL; the exit
 code is 0 whether or not they pass (1 only when the tuned app could not be measured at all).
@@ -43,6 +47,7 @@ from typing import Any
 
 import psutil
 
+from . import serving
 from .client import Server, Viewer, Widget
 from .pages import EMPTY_APP, EMPTY_PAGE, REFERENCE_APP, REFERENCE_PAGE, BenchPage, Control, app_pages
 
@@ -803,6 +808,8 @@ def markdown(res: dict, goals: list[dict]) -> str:
     elif res["settings"]["mode"] == "full":
         lines += ["### Soak", "", "Skipped (CI or --no-soak).", ""]
 
+    lines += serving.markdown_lines(res.get("serving"))
+
     counts = {k: sum(g["result"] == k for g in goals) for k in ("PASS", "FAIL", "n/a")}
     lines += ["### Goals", "",
               f"{counts['PASS']} pass, {counts['FAIL']} fail, {counts['n/a']} not measured. Per page and control: "
@@ -880,6 +887,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--samples", type=int, help="rerun samples per control")
     p.add_argument("--levels", help="concurrent viewer counts for app/tuned, e.g. 10,25")
     p.add_argument("--load-seconds", type=float, help="length of each load phase")
+    p.add_argument("--serving", action=argparse.BooleanOptionalAction, default=None,
+                   help="the serving phase (benchmarks/serving.py); default: in full runs only")
     p.add_argument("--update-md", action="store_true", help="also rewrite BENCHMARKS.md after a --quick run")
     p.add_argument("--no-md", action="store_true", help="never touch BENCHMARKS.md")
     p.add_argument("--output", type=Path, default=RESULTS / "latest.json")
@@ -892,7 +901,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.from_json:
         res = json.loads(args.from_json.read_text(encoding="utf-8"))
-        res["goal_results"] = goals = evaluate(res)
+        res["goal_results"] = goals = evaluate(res) + serving.goals(res.get("serving"))
         if not args.no_md:
             write_markdown(markdown(res, goals))
         print_summary(res, goals)
@@ -940,8 +949,14 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as err:  # report and go on with the next configuration
             log(f"{target.id}: the benchmark failed: {type(err).__name__}: {err}")
             res["targets"][target.id] = {"target": target.id, "error": f"{type(err).__name__}: {err}"}
+    if args.serving if args.serving is not None else cfg.mode == "full":
+        try:
+            res["serving"] = serving.bench(quick=cfg.mode == "quick")
+        except Exception as err:  # report and keep the rest of the run
+            log(f"serving: the benchmark failed: {type(err).__name__}: {err}")
+            res["serving"] = {"error": f"{type(err).__name__}: {err}"}
     res["elapsed_s"] = round(time.perf_counter() - started, 1)
-    goals = evaluate(res)
+    goals = evaluate(res) + serving.goals(res.get("serving"))
     res["goal_results"] = goals
 
     res["output"] = str(args.output)

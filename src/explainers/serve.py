@@ -1,13 +1,21 @@
-"""Launcher for `make run`: Streamlit with TCP_NODELAY on its listening socket.
+"""Launcher for `make run`: Streamlit with TCP_NODELAY and precompressed frontend files.
 
 Streamlit 1.67 binds its listening socket itself (protocol 0), so asyncio never sets TCP_NODELAY and
 every small websocket frame can wait ~40 ms for the peer's delayed ACK (Nagle's algorithm). There is
 no config option for it. Linux copies TCP_NODELAY from a listening socket to the sockets it accepts,
 so setting it once on the listener removes the stall for every viewer.
 
-    python -m explainers.serve [--port 8501] [--stock] [extra streamlit flags...]
+Streamlit 1.67 also sends its 7.45 MB of JavaScript and CSS uncompressed (it expects a proxy to
+compress them); the launcher adds `explainers.static_compress.PrecompressedStatic` to its
+middleware, so each bundle goes out as brotli or gzip, compressed once per file and kept: a first
+visit to a topic page is ~2.2 MB on the wire instead of 8 MB, with no proxy.
 
-`--stock` starts plain Streamlit with its default runner settings (for the benchmark's comparison).
+    python -m explainers.serve [--port 8501] [--stock] [--no-compress] [--script FILE] [streamlit flags...]
+
+`--stock` starts plain Streamlit with its default runner settings and neither change (for the
+benchmark's comparison); `--no-compress` keeps the tuning but leaves the frontend uncompressed (a
+proxy in front compresses). `--script` serves another page through the same launcher (the
+benchmark's floors).
 """
 
 from __future__ import annotations
@@ -43,6 +51,13 @@ def patch_nodelay() -> None:
     starlette_server._bind_socket = bind_with_nodelay
 
 
+def patch_static_compression() -> None:
+    """Every Streamlit server this process starts sends its frontend files precompressed."""
+    from explainers import static_compress
+
+    static_compress.install()
+
+
 def streamlit_flags(port: int, address: str | None, *, stock: bool = False, extra: list[str] | None = None) -> list[str]:
     """Command-line flags for `streamlit run`.
 
@@ -65,17 +80,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8501)))
     parser.add_argument("--address", default=None, help="interface to listen on (Streamlit's default if unset)")
-    parser.add_argument("--stock", action="store_true", help="plain Streamlit defaults, no TCP_NODELAY")
+    parser.add_argument("--stock", action="store_true",
+                        help="plain Streamlit defaults: no TCP_NODELAY, no precompressed frontend")
+    parser.add_argument("--no-compress", action="store_true", help="send the frontend files uncompressed")
+    parser.add_argument("--script", type=Path, default=APP, help="the page to serve (default: the app)")
     args, extra = parser.parse_known_args(argv)
 
+    script = args.script.resolve()
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
     flags = streamlit_flags(args.port, args.address, stock=args.stock, extra=extra)
     if not args.stock:
         patch_nodelay()
+        if not args.no_compress:
+            patch_static_compression()
 
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *flags, *extra]
+    sys.argv = ["streamlit", "run", str(script), *flags, *extra]
     cli.main()
 
 

@@ -36,7 +36,7 @@ def open_page(page_file: str, lang: str | None = "en", params: dict | None = Non
         at._page_hash = calc_hash(URL_PATHS[page_file])
     at.run()
     if not at.error:  # (a broken-content run stops before choosing a page)
-        ran = at.session_state["_page"]
+        ran = at.session_state["_page_ran"]
         assert ran == URL_PATHS[page_file], f"AppTest ran page '{ran}', not '{URL_PATHS[page_file]}'"
     return at
 

@@ -194,6 +194,7 @@ def run() -> None:
     with st.sidebar:
         _menu(pages, lang)
     state.set_page(nav.url_path)
+    st.session_state[state.RAN] = nav.url_path  # (the stage then runs other pages' sections under their keys)
     apply_from_url(nav.url_path)
 
     notices = st.container()

@@ -21,6 +21,7 @@ Design, and why:
 from __future__ import annotations
 
 import html
+import inspect
 import os
 from urllib.parse import urlsplit
 
@@ -73,6 +74,7 @@ STAGE_CSS = """
   .st-key-stage_bar > [data-testid="stElementContainer"]:first-child { flex: 1 1 0 !important; min-width: 0; }
   .st-key-stage_bar button { min-height: 2.1rem; padding: 0.1rem 0.7rem; }
   .st-key-stage_qr svg { width: 100%; height: auto; display: block; }
+  .st-key-stage_hidden { display: none !important; }
 </style>
 """
 
@@ -326,7 +328,16 @@ def _stage(talk, index: int, lang: str) -> None:
             from .predict import predict_box
 
             predict_box(step.page)
-        getattr(sections, step.section)()
+        section = getattr(sections, step.section)
+        first = next(iter(inspect.signature(section).parameters.values()), None)
+        if first is not None and first.default is inspect.Parameter.empty:
+            # A section that shares a choice made above it on its page (AI compute's model and hardware):
+            # the choice is made, out of sight, by the page's `pick` section, from the step's values.
+            with st.container(key="stage_hidden"):
+                choice = sections.pick()
+            section(choice)
+        else:
+            section()
     with side:
         with st.container(key="stage_qr"):
             st.image(qr_svg(link, t("stage.qr_title", lang)), width="stretch")

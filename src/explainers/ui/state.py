@@ -23,6 +23,7 @@ NOTICES = "_url_notices"  # url keys whose values were ignored in this run
 
 
 PAGE = "_page"  # url_path of the page being run ("" while the frame runs)
+RAN = "_page_ran"  # url_path of the page the navigation chose in this run
 LANG = "_lang_last"  # the language of this run (set by the language switch)
 
 
