@@ -301,3 +301,22 @@ def test_cached_copies_are_readable_by_other_users(static_dir, tmp_path):
     request(app, "/static/js/main.abc123.js", [("Accept-Encoding", "br")])
     (copy,) = (tmp_path / "cache").rglob("main.abc123.js.*.br9")
     assert copy.stat().st_mode & 0o044 == 0o044
+
+
+def test_public_url_reaches_the_app_and_the_server_warms_its_views(monkeypatch):
+    """`--public-url` becomes the address the stage's QR codes and the briefing's links use."""
+    import os
+
+    from explainers import serve
+    from streamlit.web import cli
+
+    monkeypatch.delenv("EXPLAINERS_PUBLIC_URL", raising=False)
+    monkeypatch.delenv("EXPLAINERS_WARM", raising=False)
+    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(serve, "patch_nodelay", lambda: None)
+    monkeypatch.setattr(serve, "patch_static_compression", lambda: None)
+    monkeypatch.chdir(os.getcwd())
+    monkeypatch.setattr("sys.argv", ["pytest"])
+    serve.main(["--port", "8999", "--public-url", "https://light.example.org/"])
+    assert os.environ["EXPLAINERS_PUBLIC_URL"] == "https://light.example.org"
+    assert os.environ["EXPLAINERS_WARM"] == "1"

@@ -84,7 +84,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="plain Streamlit defaults: no TCP_NODELAY, no precompressed frontend")
     parser.add_argument("--no-compress", action="store_true", help="send the frontend files uncompressed")
     parser.add_argument("--script", type=Path, default=APP, help="the page to serve (default: the app)")
+    parser.add_argument("--public-url", default=os.environ.get("EXPLAINERS_PUBLIC_URL", ""),
+                        help="the address phones reach this server by (the stage's QR codes, the briefing's links); "
+                             "default: the address the browser used")
     args, extra = parser.parse_known_args(argv)
+
+    if args.public_url:
+        os.environ["EXPLAINERS_PUBLIC_URL"] = args.public_url.rstrip("/")
+    # A real server: the topics work out their default views' headline ranges in the background (ui.shell).
+    os.environ.setdefault("EXPLAINERS_WARM", "1")
 
     script = args.script.resolve()
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
