@@ -51,6 +51,9 @@ for col, card in zip(st.columns(3, gap="medium"), cards):
         st.caption(sources_line(card["refs"], lang))
         st.page_link(card["page"], label=t(f"home.{key}.link", lang), icon=":material/arrow_forward:",
                      query_params={"lang": lang})
+# How they fit together: the energy story, which every card's lever is a part of.
+st.page_link("app_pages/energy.py", label=t("home.fit_together", lang), icon=":material/bolt:",
+             query_params={"lang": lang})
 
 st.markdown(f"### {t('home.context_title', lang)}")
 ctx_left, ctx_right = st.columns([3, 2], gap="large")

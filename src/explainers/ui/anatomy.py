@@ -15,6 +15,8 @@ from explainers.charts.theme import thaw
 
 from .figures import cached_figure, figure_of  # noqa: F401  (cached_figure: re-exported)
 
+ON_STAGE = "_on_stage"  # set while the presenter's stage renders a section (ui.stage)
+
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -38,6 +40,11 @@ def show_one_minute(view: OneMinute, lang: str) -> None:
         left, right = st.columns([3, 2], gap="large")
         with left:
             st.markdown("\n".join(f"- {line}" for line in takeaways))
+            page = st.session_state.get("_page", "")
+            if page not in ("", "energy") and not st.session_state.get(ON_STAGE):
+                # Where this topic's lever sits in the whole story: its rung of the energy ladder.
+                st.page_link("app_pages/energy.py", label=t("anatomy.ladder_link", lang),
+                             icon=":material/stairs:", query_params={"lang": lang})
         with right:
             readout(headline_label, headline_value, help=headline_help)
             st.caption(source_line(headline_ref, lang))
@@ -61,9 +68,6 @@ def readout_row(items: Sequence[Readout], *, gap: str = "medium") -> None:
     for col, r in zip(st.columns(len(items), gap=gap), items):
         with col:
             show_readout(r)
-
-
-ON_STAGE = "_on_stage"  # set while the presenter's stage renders a section (ui.stage)
 
 
 def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
