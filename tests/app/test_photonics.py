@@ -221,3 +221,4 @@ def test_scenes_cover_the_five_distances():
         "chip": 0.005, "package": 0.02, "rack": 2.0, "hall": 100.0, "cities": 80_000.0}
     for scene in scenes.values():
         assert float(scene.params["d_m"]) in ph.DISTANCE_STEPS
+

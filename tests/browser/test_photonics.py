@@ -52,3 +52,17 @@ def test_nl_distance_keys_move_the_readouts_and_the_url(page, server):
     assert "Licht" in metric_values(page)
     screenshot(page, "photonics_nl_100m")
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_switching_language_back_and_forth_keeps_the_chosen_fibre(page, server):
+    """The fibre is a selectbox, and Streamlit hands back its label from the other language after a
+    switch; the page maps it back to its slug instead of failing (KeyError on the label)."""
+    from .conftest import query, wait_ready
+
+    page.goto(f"{server}/photonics?lang=en&fibre=ull")
+    wait_ready(page)
+    for label, lang in (("Nederlands", "nl"), ("English", "en"), ("Nederlands", "nl")):
+        page.get_by_text(label, exact=True).click()
+        wait_ready(page)
+        assert page.locator("[data-testid=stException]").count() == 0, lang
+        assert query(page.url).get("fibre") == ["ull"], (lang, page.url)

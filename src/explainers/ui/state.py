@@ -162,12 +162,30 @@ def stepped(key: str, label: str, *, options: Sequence[float], default: float,
     return value
 
 
+def _unlabel(wkey: str, options: list, format_func: Callable[[Any], str], default: Any) -> None:
+    """Put back the slug when the browser handed back a choice's *label* instead of its value.
+
+    Streamlit sends a selectbox's formatted label; after a language switch that label may belong to
+    the other language, and Streamlit then returns the bare label. A label of this language maps back
+    to its slug; anything else (the other language's label) becomes the slug the link holds (the
+    last run wrote it there), else the default: before the widget is made, so the page never sees a
+    label where a slug belongs.
+    """
+    current = st.session_state.get(wkey)
+    if current is None or current in options:
+        return
+    labels = {format_func(o): o for o in options}
+    in_url = st.query_params.get(wkey.split(".", 1)[-1])  # the slug the last run wrote to the link
+    st.session_state[wkey] = labels.get(current, in_url if in_url in options else default)
+
+
 def choice(key: str, label: str, *, options: Sequence[str], default: str, format_func: Callable[[str], str],
            kind: str = "segmented", help: str | None = None) -> str:
     """One of several slugs; the label shown is translated, the URL keeps the slug."""
     options = list(options)
     _seed(key, default, parse_choice(options))
     wkey = widget_key(key)
+    _unlabel(wkey, options, format_func, default)
     common = dict(format_func=_labels(key, options, format_func), help=help, key=wkey, on_change=clear_scene_marker,
                   persist_state="session")
     if kind == "selectbox":
