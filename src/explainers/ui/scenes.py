@@ -8,6 +8,7 @@ import streamlit as st
 
 from explainers.content import content, t
 
+from .briefing import briefing_button
 from .state import PENDING, RESET, raw_param
 
 KEY = "scene"
@@ -79,3 +80,4 @@ def scene_bar(page: str, lang: str | None = None) -> None:
         # The same scene full-screen, for a projector (the stage's one-scene form).
         st.link_button(t("stage.present_this", lang), "stage?" + urlencode({"page": page, "scene": current.id, "lang": lang}),
                        icon=":material/co_present:", help=t("stage.present_this_help", lang))
+    briefing_button(page, lang)  # this view as the delegate's PDF (its controls or scene, its language)
