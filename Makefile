@@ -13,6 +13,7 @@ help:
 	@echo "make run        serve the app on http://localhost:$(PORT) (PORT=8600 for another port)"
 	@echo "make test       run the whole test suite (models, content, app, browser)"
 	@echo "make bench      measure rerun latency, load and memory against stock Streamlit"
+	@echo "make cluster    N app processes behind Debian's HAProxy on PORT (N=2 PORT=8080)"
 	@echo "make rehearse   step through every talk on the presenter's stage in Chromium (1280x720)"
 
 $(PY):

@@ -107,7 +107,10 @@ def request(app, path, headers=(), method="GET"):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: a Playwright test in this process may hold the main thread's event loop.
+    runner = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    runner.start()
+    runner.join()
     start = sent[0]
     return (start["status"], {k.decode(): v.decode() for k, v in start["headers"]},
             b"".join(m.get("body", b"") for m in sent[1:]))

@@ -5,7 +5,7 @@ that must say exactly what the page says, renders them. A view holds finished, t
 locale-formatted text, and its charts as a recipe (builder + arguments), never a live figure.
 
     from explainers.topics.photonics import present
-    view = present.links("nl", d_m=2.0, rate=200.0, links=("board", "dac", "cpo"), fibre="g652_1310", tbps=1.6)
+    view = present.links("nl", d_m=2.0, rate=200.0, links=("board", "dac", "cpo"), fibre="g652", tbps=1.6)
     print(view.summary)
 """
 

@@ -151,10 +151,8 @@ def test_switching_topic_from_the_score_keeps_the_other_topics_answers():
     assert len(at.session_state[RESULTS]["photonics"]) == len(tp.questions)
 
 
-@pytest.mark.parametrize("raw", ["zzz", "", "<b>x</b>", "Photonics", "energy", "photonics,neuromorphic"])
-def test_a_bad_or_hidden_topic_falls_back_with_the_notice(raw):
-    if raw == "energy" and topics.by_url_path("energy") is not None:
-        pytest.skip("the energy page exists: its quiz topic is shown")
+@pytest.mark.parametrize("raw", ["zzz", "", "<b>x</b>", "Photonics", "photonics,neuromorphic"])
+def test_a_bad_topic_falls_back_with_the_notice(raw):
     at = open_page(QUIZ, "en", {"topic": raw})
     assert_clean(at)
     assert at.session_state["_w_quiz.topic"] == VISIBLE[0]
@@ -166,6 +164,7 @@ def test_a_hidden_topic_is_not_offered_until_its_page_exists(monkeypatch):
     """`hidden_until_page`: while topics.by_url_path(page) is None, the topic is neither shown nor linkable."""
     real = topics.by_url_path
     monkeypatch.setattr(topics, "by_url_path", lambda path: None if path == "energy" else real(path))
+    monkeypatch.setattr("explainers.talks.check", lambda *a, **k: None)  # (talks name the energy page)
     assert "energy" not in [tp.id for tp in present.visible_topics()]
     at = open_page(QUIZ, "en", {"topic": "energy"})
     assert_clean(at)

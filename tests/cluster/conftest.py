@@ -87,12 +87,6 @@ def cluster(haproxy, tmp_path_factory):
     c.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    need("Chromium (/usr/bin/chromium)", Path(CHROMIUM).exists() or shutil.which(CHROMIUM))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+# One Playwright per test process: the browser suite's session browser (a second sync_playwright in
+# the same process fails, and its event loop would break asyncio.run in later tests).
+from tests.browser.conftest import browser  # noqa: E402,F401  (the fixture)

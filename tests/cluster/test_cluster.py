@@ -24,7 +24,7 @@ from tests.browser.conftest import READY, query, wait_ready
 
 from .conftest import fetch, header, set_cookies
 
-pytestmark = [pytest.mark.xdist_group("cluster")]
+pytestmark = [pytest.mark.xdist_group("browser")]  # the one worker that runs Playwright
 
 COOKIE = "EXPLAINERS_SERVER"
 SERVED_BY = "X-Explainers-Server"
@@ -156,7 +156,25 @@ def test_a_websocket_upgrades_through_the_proxy_and_a_rerun_completes(cluster, p
             finally:
                 await viewer.close()
 
-    asyncio.run(scenario())
+    run_in_own_loop(scenario)
+
+
+def run_in_own_loop(coro_fn) -> None:
+    """asyncio.run in a thread of its own (Playwright holds this process's main-thread loop); the
+    scenario's assertion errors are raised here."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coro_fn())
+        except BaseException as err:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(err)
+
+    runner = threading.Thread(target=target)
+    runner.start()
+    runner.join()
+    if failure:
+        raise failure[0]
 
 
 # --- in Chromium -----------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from explainers.cluster import ROOT, free_ports
 
 from .conftest import fetch, header
 
-pytestmark = [pytest.mark.xdist_group("cluster")]
+pytestmark = [pytest.mark.xdist_group("browser")]  # the one worker that runs Playwright
 
 try:
     from explainers.topics import TOPICS
