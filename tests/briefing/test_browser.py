@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import browser, page, server, wait_ready  # noqa: F401 - fixtures
+from tests.browser.conftest import page, server, wait_ready  # noqa: F401 - fixtures (browser: tests/conftest.py)
 
 from .conftest import one_minute, reader, readouts, squeeze, text_of
 

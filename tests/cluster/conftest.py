@@ -89,4 +89,4 @@ def cluster(haproxy, tmp_path_factory):
 
 # One Playwright per test process: the browser suite's session browser (a second sync_playwright in
 # the same process fails, and its event loop would break asyncio.run in later tests).
-from tests.browser.conftest import browser  # noqa: E402,F401  (the fixture)
+# (the `browser` fixture: tests/conftest.py, one per test process)

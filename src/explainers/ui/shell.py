@@ -195,7 +195,8 @@ def run() -> None:
         _menu(pages, lang)
     state.set_page(nav.url_path)
     st.session_state[state.RAN] = nav.url_path  # (the stage then runs other pages' sections under their keys)
-    apply_from_url(nav.url_path)
+    if nav.url_path != "stage":  # (the stage reads `scene` itself: a scene of the page it presents)
+        apply_from_url(nav.url_path)
 
     notices = st.container()
     with st.sidebar:

@@ -47,8 +47,9 @@ STAGE_CSS = """
   .stMainBlockContainer, .stMainBlockContainer p, .stMainBlockContainer li { color: #000000; }
   .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
   .stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.2rem; line-height: 1.4; }
-  .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 1.05rem; color: #1A1A1A !important; }
-  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.3rem !important; }
+  .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 0.98rem; line-height: 1.35;
+    color: #1A1A1A !important; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.1rem !important; }
   [data-testid="stMetricLabel"] p { font-size: 1rem !important; line-height: 1.3 !important; }
   .st-key-stage_body h2, .st-key-stage_body h3 { font-size: 1.9rem !important; padding: 0 0 0.2rem 0 !important; }
   .st-key-stage_body h4 { font-size: 1.35rem !important; }
@@ -67,14 +68,30 @@ STAGE_CSS = """
   .st-key-stage_body [data-testid="stElementContainer"]:has(.stDataFrame, .stTable) { display: none !important; }
   /* The section's source lines stay on the page and in the audience's view; the stage keeps the chart. */
   .st-key-stage_body [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"] a) { display: none !important; }
-  .st-key-stage_body [data-testid="stElementContainer"]:has(.stPlotlyChart) { height: var(--stage-chart, calc(100vh - 385px)); }
+  .st-key-stage_body [data-testid="stElementContainer"]:has(.stPlotlyChart) { height: var(--stage-chart, calc(100vh - 420px)); }
   .st-key-stage_bar { border-bottom: 2px solid #0072B2; padding-bottom: 0.25rem; margin-bottom: 0.2rem; }
   .st-key-stage_bar p { margin: 0; font-size: 1.05rem !important; white-space: nowrap; overflow: hidden;
     text-overflow: ellipsis; }
   .st-key-stage_bar > [data-testid="stElementContainer"]:first-child { flex: 1 1 0 !important; min-width: 0; }
   .st-key-stage_bar button { min-height: 2.1rem; padding: 0.1rem 0.7rem; }
   .st-key-stage_qr svg { width: 100%; height: auto; display: block; }
-  .st-key-stage_hidden { display: none !important; }
+  .st-key-stage_hidden, .st-key-stage_hidden_nav { display: none !important; }
+  /* The room is asked first: the prediction box open above a smaller chart. */
+  .st-key-stage_body:has([data-testid="stExpander"] details[open]) { --stage-chart: calc(100vh - 600px); }
+  .st-key-stage_body [data-testid="stAlert"] p { font-size: 1rem !important; line-height: 1.35 !important; }
+  /* Boxed notes (a memory check, a caveat) are for the page; on the stage the speaker says them. */
+  .st-key-stage_body [data-testid="stElementContainer"]:has([data-testid="stAlert"]) { display: none !important; }
+  /* The bar names the step: the page's own title steps aside; the one-minute box is read, not scanned. */
+  .st-key-stage_body [data-testid="stElementContainer"]:has(h1) { display: none !important; }
+  .st-key-stage_body .st-key-one_minute [data-testid="stMarkdownContainer"] li { font-size: 1.02rem !important;
+    line-height: 1.35 !important; }
+  /* Lists of links under a chart (where each rung is explained) are for the page, not the projector. */
+  .st-key-stage_body [data-testid="stElementContainer"]:has(.stPlotlyChart) ~
+    [data-testid="stElementContainer"]:has(li a) { display: none !important; }
+  /* A readout's small print (its caption) stays on the page; on the stage the number and the chart's
+     summary carry the step. */
+  .st-key-stage_body [data-testid="stColumn"]:has([data-testid="stMetric"])
+    [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) { display: none !important; }
 </style>
 """
 
@@ -99,10 +116,19 @@ export default function (component) {
   const st = (w.__explainersStage = w.__explainersStage || { blank: false });
   st.data = data;
   st.send = setTriggerValue;
-  const go = (k) => {
+  const go = (k, local) => {
     const d = st.data;
     const next = Math.max(0, Math.min(d.n - 1, k));
-    if (next !== d.step) { st.data = { ...d, step: next }; st.send("go", next); }
+    if (next === d.step) return;
+    st.data = { ...d, step: next };
+    // Step by pressing the bar's own buttons (next, previous, first, last): an ordinary Streamlit
+    // click, one rerun. Any other jump (from the other window) goes as a trigger value.
+    const key = next === d.step + 1 ? "stage_next" : next === d.step - 1 ? "stage_prev"
+      : next === 0 ? "stage_first" : next === d.n - 1 ? "stage_last" : null;
+    const button = key && document.querySelector(".st-key-" + key + " button");
+    if (button) button.click();
+    else st.send("go", { step: next, at: Date.now() });
+    if (local !== false && st.channel) st.channel.postMessage({ kind: "step", talk: d.talk, step: next });
   };
   const blank = (on) => {
     st.blank = on === undefined ? !st.blank : on;
@@ -124,7 +150,7 @@ export default function (component) {
       const m = ev.data || {};
       const d = st.data;
       if (m.talk !== d.talk) return;
-      if (m.kind === "step" && m.step !== d.step) { st.data = { ...d, step: m.step }; st.send("go", m.step); }
+      if (m.kind === "step" && m.step !== d.step) go(m.step, false);
       if (m.kind === "blank" && d.role === "stage") blank(m.on);
     };
   }
@@ -279,6 +305,7 @@ def run() -> None:
                              on_go_change=lambda: None, height=0)
     index = pos.step
     go = getattr(keys, "go", None)
+    go = go.get("step") if isinstance(go, dict) else go  # {"step": k, "at": ms}
     if isinstance(go, int) and 0 <= go < n and go != index:
         index = go
         _go(index)
@@ -301,6 +328,10 @@ def _bar(talk, index: int, lang: str, *, notes: bool) -> None:
         st.button(t("stage.next", lang), key="stage_next", on_click=_go, args=(min(index + 1, n - 1),),
                   disabled=index == n - 1, icon=":material/arrow_forward:", shortcut="PageDown", type="primary",
                   width="content")
+        # First and last step (Home / End), pressed by the keys script; out of sight.
+        with st.container(key="stage_hidden_nav"):
+            st.button("⏮", key="stage_first", on_click=_go, args=(0,), help=t("stage.prev", lang))
+            st.button("⏭", key="stage_last", on_click=_go, args=(n - 1,), help=t("stage.next", lang))
         if not notes:
             st.toggle(t("stage.controls", lang), key="stage_controls", help=t("stage.controls_help", lang),
                       width="content")
