@@ -2,8 +2,10 @@
 
 from explainers.topics.ai_compute import PAGE, sections
 from explainers.ui import scene_bar
+from explainers.ui.predict import predict_box
 
 sections.one_minute()
+predict_box(PAGE)
 choice = sections.pick()  # the model and the hardware, shared by the three sections below
 sections.training(choice)
 sections.scaling(choice)

@@ -68,7 +68,7 @@ STAGE_CSS = """
   .st-key-stage_body [data-testid="stElementContainer"]:has(.stDataFrame, .stTable) { display: none !important; }
   /* The section's source lines stay on the page and in the audience's view; the stage keeps the chart. */
   .st-key-stage_body [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"] a) { display: none !important; }
-  .st-key-stage_body [data-testid="stElementContainer"]:has(.stPlotlyChart) { height: var(--stage-chart, calc(100vh - 420px)); }
+  .st-key-stage_body [data-testid="stElementContainer"]:has(.stPlotlyChart) { height: var(--stage-chart, calc(100vh - 445px)); }
   .st-key-stage_bar { border-bottom: 2px solid #0072B2; padding-bottom: 0.25rem; margin-bottom: 0.2rem; }
   .st-key-stage_bar p { margin: 0; font-size: 1.05rem !important; white-space: nowrap; overflow: hidden;
     text-overflow: ellipsis; }
@@ -123,11 +123,14 @@ export default function (component) {
     st.data = { ...d, step: next };
     // Step by pressing the bar's own buttons (next, previous, first, last): an ordinary Streamlit
     // click, one rerun. Any other jump (from the other window) goes as a trigger value.
-    const key = next === d.step + 1 ? "stage_next" : next === d.step - 1 ? "stage_prev"
-      : next === 0 ? "stage_first" : next === d.n - 1 ? "stage_last" : null;
+    const key = next === d.step + 1 ? "stage_next" : next === d.step - 1 ? "stage_prev" : null;
     const button = key && document.querySelector(".st-key-" + key + " button");
     if (button) button.click();
-    else st.send("go", { step: next, at: Date.now() });
+    else {  // a jump (Home, End, the other window): the step's link, loaded afresh
+      const url = new URL(window.location.href);
+      url.searchParams.set("step", String(next + 1));
+      window.location.assign(url.toString());
+    }
     if (local !== false && st.channel) st.channel.postMessage({ kind: "step", talk: d.talk, step: next });
   };
   const blank = (on) => {
@@ -285,6 +288,8 @@ def run() -> None:
     lang = current_lang()
     raw_talk = state.raw_param("talk")
     notes = state.raw_param("notes") == "1"
+    if raw_talk is None and state.raw_param("page") is None and state.raw_param("scene") is not None:
+        state.notice("scene")  # a scene belongs to a page: `?page=&scene=` (or a talk)
     if raw_talk is None and state.raw_param("page") is not None:
         talk = _adhoc(state.raw_param("page"), state.raw_param("scene"))
         pos = talks.Position(talk, 0, () if talk else ("scene",))
@@ -328,10 +333,6 @@ def _bar(talk, index: int, lang: str, *, notes: bool) -> None:
         st.button(t("stage.next", lang), key="stage_next", on_click=_go, args=(min(index + 1, n - 1),),
                   disabled=index == n - 1, icon=":material/arrow_forward:", shortcut="PageDown", type="primary",
                   width="content")
-        # First and last step (Home / End), pressed by the keys script; out of sight.
-        with st.container(key="stage_hidden_nav"):
-            st.button("⏮", key="stage_first", on_click=_go, args=(0,), help=t("stage.prev", lang))
-            st.button("⏭", key="stage_last", on_click=_go, args=(n - 1,), help=t("stage.next", lang))
         if not notes:
             st.toggle(t("stage.controls", lang), key="stage_controls", help=t("stage.controls_help", lang),
                       width="content")
