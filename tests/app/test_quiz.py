@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 from explainers import topics
 from explainers.content import content, t
 from explainers.quiz import present
-from explainers.ui.anatomy import ON_STAGE
 from explainers.ui.predict import PREDICTIONS
 from explainers.ui.quiz import RESULTS, answer_key
 
@@ -249,33 +248,41 @@ def test_a_page_without_a_question_shows_no_box():
     assert not at.expander
 
 
-STAGE_SCRIPT = """
-import streamlit as st
-from explainers.ui.anatomy import ON_STAGE
-from explainers.ui.predict import predict_box
-st.session_state[ON_STAGE] = True
-predict_box("photonics")
-st.session_state[ON_STAGE] = False
-"""
-
-
-def _stage_step(predict: bool) -> tuple[str, int]:
+def _stage_steps(predict: bool) -> list[tuple[str, int]]:
     from explainers import talks
 
-    for talk in talks.talks():
-        for i, step in enumerate(talk.steps):
-            if step.page == "photonics" and step.predict == predict:
-                return talk.id, i + 1
-    pytest.skip(f"no talk step on photonics with predict={predict}")
+    return [(talk.id, i + 1) for talk in talks.talks() for i, step in enumerate(talk.steps)
+            if step.page == "photonics" and step.predict == predict]
 
 
-@pytest.mark.parametrize("asks", [True, False])
-def test_on_the_stage_the_box_opens_only_when_the_step_asks(asks):
-    talk, step = _stage_step(asks)
-    at = AppTest.from_string(STAGE_SCRIPT, default_timeout=30)
-    at.query_params["talk"] = talk
-    at.query_params["step"] = str(step)
-    at.run()
-    assert not at.exception
-    assert at.expander[0].proto.expanded is asks
-    assert ON_STAGE in at.session_state
+def test_the_shipped_talks_ask_the_room_at_least_once():
+    assert _stage_steps(True) and _stage_steps(False)
+
+
+def test_on_the_stage_a_step_that_asks_shows_the_question_alone_then_the_chart():
+    from explainers.ui.predict import form_key
+
+    talk, step = _stage_steps(True)[0]
+    at = open_page("app_pages/stage.py", "en", {"talk": talk, "step": str(step)})
+    assert_clean(at)
+    assert _guess_slider(at) and not _charts(at), "the chart is the answer: it waits for the guess"
+    at.button(key=f"{form_key('photonics')}_check").click().run()
+    assert_clean(at)
+    assert _charts(at), "once the room has guessed, the step's chart is there"
+    text = visible_text(at)
+    assert t("quiz.your_guess", "en") in text and qp(at, "step") == str(step)
+
+
+def test_on_the_stage_a_step_that_does_not_ask_shows_no_question():
+    talk, step = _stage_steps(False)[0]
+    at = open_page("app_pages/stage.py", "en", {"talk": talk, "step": str(step)})
+    assert_clean(at)
+    assert not _guess_slider(at) and not at.expander and _charts(at)
+
+
+def _guess_slider(at) -> list:
+    return [w for w in at.select_slider if w.key == "_predict_photonics"]
+
+
+def _charts(at) -> list:
+    return [el for el in at.get("plotly_chart")]

@@ -17,6 +17,12 @@ from .figures import cached_figure, figure_of  # noqa: F401  (cached_figure: re-
 
 ON_STAGE = "_on_stage"  # set while the presenter's stage renders a section (ui.stage)
 
+def on_stage() -> bool:
+    """Whether the presenter's stage is rendering this section: page-only parts (a paragraph the
+    speaker says aloud, a link onward) are left out there, so the step fits the screen."""
+    return bool(st.session_state.get(ON_STAGE))
+
+
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -80,6 +86,12 @@ def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
         spec = fig.to_dict()
         layout = {k: v for k, v in spec.get("layout", {}).items() if k != "height"}
         font = {**layout.get("font", {}), "size": 15}  # legible from the back of the room
+        legend = layout.get("legend", {})
+        if legend.get("y", 1) < 0:
+            # A legend under the plot sits on the figure's bottom edge: the stage makes charts shorter,
+            # and a legend placed as a fraction of the plot's height would run into the axis title.
+            layout["legend"] = {**legend, "yref": "container", "y": 0, "yanchor": "bottom",
+                                "font": {**legend.get("font", {}), "size": 13}}
         fig = thaw({**spec, "layout": {**layout, "autosize": True, "font": font}})
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", height="stretch")
     else:

@@ -17,28 +17,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainers import quiz, talks
+from explainers import quiz
 from explainers.content import ContentError, t
 from explainers.quiz import present
 
 from . import state
-from .anatomy import ON_STAGE
 from .lang import current_lang
 from .quiz import answer_form, app_link, show_reveal
 
 PREDICTIONS = "_predictions"  # {page: {"guess": value | None, "skipped": bool}}, this session
 QUIZ_FILE = "app_pages/quiz.py"
-
-
-def _stage_asks(page: str) -> bool:
-    """On the presenter's stage: whether the talk's current step (on this page) asks for a prediction."""
-    if not st.session_state.get(ON_STAGE):
-        return False
-    pos = talks.position(state.raw_param("talk"), state.raw_param("step"))
-    if pos.talk is None:
-        return False
-    step = pos.talk.steps[pos.step]
-    return step.page == page and bool(getattr(step, "predict", False))
 
 
 def predict_box(page: str, *, expanded: bool | None = None) -> None:
@@ -48,7 +36,7 @@ def predict_box(page: str, *, expanded: bool | None = None) -> None:
         return
     lang = current_lang()
     if expanded is None:
-        expanded = _stage_asks(page)
+        expanded = False
     with st.expander(t("quiz.predict.title", lang), expanded=expanded, icon=":material/psychology_alt:"):
         _box(page)
 
@@ -74,8 +62,48 @@ def _quiz_topic(page: str) -> str | None:
     return next((tp.id for tp in present.visible_topics() if tp.page == page), None)
 
 
-@st.fragment
-def _box(page: str) -> None:
+def has_question(page: str) -> bool:
+    """Whether data/quiz.yaml asks a "predict first" question on this page."""
+    return present.predict_question(page) is not None
+
+
+def form_key(page: str) -> str:
+    """The key of the page's answer form (its buttons are `<key>_check` and `<key>_skip`)."""
+    return f"predict_form_{page}"
+
+
+def answered(page: str) -> bool:
+    """Whether the question of this page was answered (or skipped) in this session."""
+    return page in st.session_state.get(PREDICTIONS, {})
+
+
+def stage_question(page: str) -> None:
+    """A stage step that asks the room first: the question alone, open; its chart is the answer.
+
+    Not a fragment (unlike the page's box): checking the guess reruns the whole stage, which then
+    shows the step's section under the result line.
+    """
+    if present.predict_question(page) is None:
+        return
+    with st.container(border=True, key="stage_predict"):
+        st.markdown(f"#### {t('quiz.predict.title', current_lang())}")
+        _render(page)
+
+
+def stage_result(page: str) -> None:
+    """On the stage, once the room has answered: one line with the verdict, the guess and the model's figure."""
+    q = present.predict_question(page)
+    done = st.session_state.get(PREDICTIONS, {}).get(page)
+    if q is None or done is None:
+        return
+    lang = current_lang()
+    r = present.reveal(q, done["guess"], lang, skipped=done["skipped"])
+    parts = [f"{x.label}: **{x.value}**" for x in (r.guess, r.answer) if x is not None]
+    with st.container(key="stage_predict_result"):
+        st.markdown(f":material/psychology_alt: {r.verdict} " + " · ".join(parts))
+
+
+def _render(page: str) -> None:
     lang = current_lang()
     try:
         quiz.check_predict(page)
@@ -87,7 +115,7 @@ def _box(page: str) -> None:
     st.markdown(f"{t('quiz.predict.lead', lang)} **{view.text}**")
     done = st.session_state.get(PREDICTIONS, {}).get(page)
     if done is None:
-        answer_form(f"predict_form_{page}", _input_key(page), view, lang, on_submit=_answer, args=(page,),
+        answer_form(form_key(page), _input_key(page), view, lang, on_submit=_answer, args=(page,),
                     check_label=t("quiz.predict.check", lang), skip_label=t("quiz.predict.skip", lang))
         return
     show_reveal(present.reveal(q, done["guess"], lang, skipped=done["skipped"]), lang, with_link=False)
@@ -98,3 +126,6 @@ def _box(page: str) -> None:
         topic = _quiz_topic(page)
         if topic is not None:
             app_link(QUIZ_FILE, t("quiz.predict.quiz_link", lang), {"topic": topic, "lang": lang}, icon=":material/quiz:")
+
+
+_box = st.fragment(_render)  # on a page, answering reruns the box alone

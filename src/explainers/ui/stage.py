@@ -31,6 +31,7 @@ from explainers import talks, topics
 from explainers.content import t
 
 from . import state
+from . import predict
 from .anatomy import ON_STAGE
 from .lang import current_lang
 
@@ -76,8 +77,13 @@ STAGE_CSS = """
   .st-key-stage_bar button { min-height: 2.1rem; padding: 0.1rem 0.7rem; }
   .st-key-stage_qr svg { width: 100%; height: auto; display: block; }
   .st-key-stage_hidden, .st-key-stage_hidden_nav { display: none !important; }
-  /* The room is asked first: the prediction box open above a smaller chart. */
-  .st-key-stage_body:has([data-testid="stExpander"] details[open]) { --stage-chart: calc(100vh - 600px); }
+  /* The room is asked first: the question alone, in large type; its chart is the answer. */
+  .st-key-stage_predict { padding: 1.2rem 1.6rem !important; margin-top: 1.5rem; }
+  .st-key-stage_predict [data-testid="stMarkdownContainer"] p { font-size: 1.75rem !important; line-height: 1.35 !important; }
+  .st-key-stage_predict h4 { font-size: 1.35rem !important; }
+  .st-key-stage_predict [data-testid="stWidgetLabel"] p { font-size: 1.2rem !important; }
+  .st-key-stage_predict [data-testid="stSliderThumbValue"] p { font-size: 1.1rem !important; }
+  .st-key-stage_predict_result p { font-size: 1.15rem !important; margin: 0; }
   .st-key-stage_body [data-testid="stAlert"] p { font-size: 1rem !important; line-height: 1.35 !important; }
   /* Boxed notes (a memory check, a caveat) are for the page; on the stage the speaker says them. */
   .st-key-stage_body [data-testid="stElementContainer"]:has([data-testid="stAlert"]) { display: none !important; }
@@ -120,6 +126,15 @@ export default function (component) {
     const d = st.data;
     const next = Math.max(0, Math.min(d.n - 1, k));
     if (next === d.step) return;
+    if (d.hold && local !== false && next === d.step + 1) {
+      // The step asks the room first: "next" checks the guess set on the slider (or reveals the
+      // answer when nothing was picked), like a reveal.js fragment; the next "next" steps on.
+      const check = document.querySelector(".st-key-" + d.hold + "_check button");
+      const form = check && check.closest("[data-testid=stForm]");
+      const picked = form && form.querySelector('input[type="range"], input:checked');
+      const button = picked ? check : document.querySelector(".st-key-" + d.hold + "_skip button");
+      if (button) { button.click(); return; }
+    }
     st.data = { ...d, step: next };
     // Step by pressing the bar's own buttons (next, previous, first, last): an ordinary Streamlit
     // click, one rerun. Any other jump (from the other window) goes as a trigger value.
@@ -166,16 +181,20 @@ export default function (component) {
     document.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const el = document.activeElement;
-      const typing = el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
-      const inControl = typing || (el && el.closest && el.closest('[role="slider"], [role="radiogroup"], [role="listbox"]'));
+      // Typing into a field keeps every key but the clicker's; a focused slider, radio or list keeps
+      // its arrows (and a slider its Home / End). A Streamlit slider is an <input type="range">.
+      const choosing = el && el.tagName === "INPUT" && /^(range|radio|checkbox)$/i.test(el.type || "");
+      const typing = el && !choosing && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
+      const inControl = typing || choosing || (el && el.closest &&
+        el.closest('[role="slider"], [role="radiogroup"], [role="listbox"], [role="combobox"]'));
       const d = st.data;
       let handled = true;
       if (e.key === "PageDown") go(d.step + 1);
       else if (e.key === "PageUp") go(d.step - 1);
       else if (e.key === "ArrowRight" && !inControl) go(d.step + 1);
       else if (e.key === "ArrowLeft" && !inControl) go(d.step - 1);
-      else if (e.key === "Home" && !typing) go(0);
-      else if (e.key === "End" && !typing) go(d.n - 1);
+      else if (e.key === "Home" && !inControl) go(0);
+      else if (e.key === "End" && !inControl) go(d.n - 1);
       else if ((e.key === "b" || e.key === "B") && !typing) {
         if (d.role === "stage") blank();
         else if (st.channel) {
@@ -194,6 +213,41 @@ export default function (component) {
         st.channel.postMessage({ kind: "blank", talk: d.talk, on: st.remoteBlank });
       }
     }, true);
+  }
+  // The stage fills the screen: the step's chart takes the height the rest of the step leaves, at any
+  // screen size and whatever the section shows above and below it (its readouts, a worked sum, the
+  // controls when they are shown), so nothing scrolls. Refitted whenever the content changes size.
+  if (data.role === "stage" && !st.fitter && "ResizeObserver" in w) {
+    const fit = () => {
+      st.fitPending = false;
+      const main = document.querySelector("[data-testid=stMain]");
+      const block = main && main.querySelector(".stMainBlockContainer");
+      const body = document.querySelector(".st-key-stage_body");
+      if (!main || !block || !body) return;
+      const charts = Array.from(body.querySelectorAll("[data-testid=stElementContainer]"))
+        .filter((e) => e.querySelector(".stPlotlyChart") && e.offsetParent !== null);
+      if (!charts.length) return;
+      const h = charts[0].getBoundingClientRect().height;
+      // Where the content really ends (a summary under a chart can spill out of its flex row).
+      let bottom = block.getBoundingClientRect().top;
+      for (const e of block.querySelectorAll("[data-testid]")) {
+        const r = e.getBoundingClientRect();
+        if (r.height > 0 && r.bottom > bottom) bottom = r.bottom;
+      }
+      const slack = main.getBoundingClientRect().top + main.clientHeight - bottom - 8;
+      const target = Math.round(Math.max(150, Math.min(0.8 * main.clientHeight, h + slack)));
+      if (Math.abs(target - h) > 3) body.style.setProperty("--stage-chart", target + "px");
+    };
+    st.fit = fit;
+    const later = () => { if (!st.fitPending) { st.fitPending = true; requestAnimationFrame(fit); } };
+    st.fitter = new ResizeObserver(later);
+  }
+  if (st.fitter) {  // (observing again is harmless; a new step may bring a new container)
+    const main = document.querySelector("[data-testid=stMain]");
+    const block = main && main.querySelector(".stMainBlockContainer");
+    if (main) st.fitter.observe(main);
+    if (block) st.fitter.observe(block);
+    requestAnimationFrame(st.fit);
   }
   if (data.role === "notes") {
     const key = "explainers-stage-start:" + data.talk;
@@ -305,7 +359,8 @@ def run() -> None:
         st.query_params["step"] = str(pos.step + 1)
 
     n = len(talk.steps)
-    keys = _keys_component()(key="stage_keys", data={"talk": talk.id, "step": pos.step, "n": n,
+    hold = None if notes or not _holds(talk.steps[pos.step]) else predict.form_key(talk.steps[pos.step].page)
+    keys = _keys_component()(key="stage_keys", data={"talk": talk.id, "step": pos.step, "n": n, "hold": hold,
                                                      "role": "notes" if notes else "stage"},
                              on_go_change=lambda: None, height=0)
     index = pos.step
@@ -356,24 +411,34 @@ def _stage(talk, index: int, lang: str) -> None:
     state.set_page(step.page)
     st.session_state[ON_STAGE] = True
     with body, st.container(key="stage_body"):
-        if step.predict:  # the step asks the room first (the box opens on its own there)
-            from .predict import predict_box
-
-            predict_box(step.page)
-        section = getattr(sections, step.section)
-        first = next(iter(inspect.signature(section).parameters.values()), None)
-        if first is not None and first.default is inspect.Parameter.empty:
-            # A section that shares a choice made above it on its page (AI compute's model and hardware):
-            # the choice is made, out of sight, by the page's `pick` section, from the step's values.
-            with st.container(key="stage_hidden"):
-                choice = sections.pick()
-            section(choice)
+        if _holds(step):  # the step asks the room first: the question alone; its chart is the answer
+            predict.stage_question(step.page)
         else:
-            section()
+            if step.predict:
+                predict.stage_result(step.page)
+            _section(step, sections)
     with side:
         with st.container(key="stage_qr"):
             st.image(qr_svg(link, t("stage.qr_title", lang)), width="stretch")
         st.caption(t("stage.qr_caption", lang))
+
+
+def _holds(step) -> bool:
+    """Whether the step waits for the room's prediction before it shows its section."""
+    return bool(step.predict) and predict.has_question(step.page) and not predict.answered(step.page)
+
+
+def _section(step, sections) -> None:
+    section = getattr(sections, step.section)
+    first = next(iter(inspect.signature(section).parameters.values()), None)
+    if first is not None and first.default is inspect.Parameter.empty:
+        # A section that shares a choice made above it on its page (AI compute's model and hardware):
+        # the choice is made, out of sight, by the page's `pick` section, from the step's values.
+        with st.container(key="stage_hidden"):
+            choice = sections.pick()
+        section(choice)
+    else:
+        section()
 
 
 def _notes(talk, index: int, lang: str) -> None:

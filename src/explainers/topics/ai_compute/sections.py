@@ -11,7 +11,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from explainers.content import t
-from explainers.ui import (current_lang, readout_row, show, show_figure, show_model, show_note, show_one_minute,
+from explainers.ui import (current_lang, on_stage, readout_row, show, show_figure, show_model, show_note, show_one_minute,
                            show_readout, sources_panel, state)
 
 from . import CONTROLS, CUSTOM, reference_ids
@@ -159,9 +159,10 @@ def running(choice: Choice) -> None:
         show_figure(view.roofline)
     with right:
         show_figure(view.energy)
-    show(view.why)
-    st.page_link("app_pages/neuromorphic.py", label=view.link_neuro, icon=":material/arrow_forward:",
-                 query_params={"lang": lang})
+    if not on_stage():  # (on the stage the speaker says it, and the talk goes on)
+        show(view.why)
+        st.page_link("app_pages/neuromorphic.py", label=view.link_neuro, icon=":material/arrow_forward:",
+                     query_params={"lang": lang})
 
 
 def growth() -> None:
