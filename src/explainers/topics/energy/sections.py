@@ -13,7 +13,7 @@ import streamlit as st
 
 from explainers.content import t
 from explainers.topics.controls import canonical
-from explainers.ui import current_lang, readout_row, show, show_model, show_note, show_one_minute, sources_panel, state
+from explainers.ui import current_lang, on_stage, readout_row, show, show_model, show_note, show_one_minute, sources_panel, state
 
 from . import CONTROLS, REQUEST_KEYS, present, reference_ids
 
@@ -58,8 +58,9 @@ def ladder() -> None:
     st.header(view.heading)
     st.markdown(view.intro)
     show(view.chart)
-    st.markdown(f"**{view.links_title}**")
-    show_note(view.links)
+    if not on_stage():  # (where each rung is explained: for the page; on the stage the speaker does it)
+        st.markdown(f"**{view.links_title}**")
+        show_note(view.links)
     show_note(view.sources)
 
 
