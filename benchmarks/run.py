@@ -47,7 +47,7 @@ from typing import Any
 
 import psutil
 
-from . import serving
+from . import presenting, serving
 from .client import Server, Viewer, Widget
 from .pages import EMPTY_APP, EMPTY_PAGE, REFERENCE_APP, REFERENCE_PAGE, BenchPage, Control, app_pages
 
@@ -808,6 +808,7 @@ def markdown(res: dict, goals: list[dict]) -> str:
     elif res["settings"]["mode"] == "full":
         lines += ["### Soak", "", "Skipped (CI or --no-soak).", ""]
 
+    lines += presenting.markdown_lines(res.get("presenting"))
     lines += serving.markdown_lines(res.get("serving"))
 
     counts = {k: sum(g["result"] == k for g in goals) for k in ("PASS", "FAIL", "n/a")}
@@ -901,7 +902,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.from_json:
         res = json.loads(args.from_json.read_text(encoding="utf-8"))
-        res["goal_results"] = goals = evaluate(res) + serving.goals(res.get("serving"))
+        res["goal_results"] = goals = evaluate(res) + presenting.goals(res.get("presenting")) + serving.goals(res.get("serving"))
         if not args.no_md:
             write_markdown(markdown(res, goals))
         print_summary(res, goals)
@@ -949,6 +950,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as err:  # report and go on with the next configuration
             log(f"{target.id}: the benchmark failed: {type(err).__name__}: {err}")
             res["targets"][target.id] = {"target": target.id, "error": f"{type(err).__name__}: {err}"}
+    try:
+        res["presenting"] = presenting.bench(quick=cfg.mode == "quick")
+    except Exception as err:  # report and keep the rest of the run
+        log(f"presenting: the benchmark failed: {type(err).__name__}: {err}")
+        res["presenting"] = {"stage": {"error": f"{type(err).__name__}: {err}"}, "briefing": {}}
     if args.serving if args.serving is not None else cfg.mode == "full":
         try:
             res["serving"] = serving.bench(quick=cfg.mode == "quick")
@@ -956,7 +962,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"serving: the benchmark failed: {type(err).__name__}: {err}")
             res["serving"] = {"error": f"{type(err).__name__}: {err}"}
     res["elapsed_s"] = round(time.perf_counter() - started, 1)
-    goals = evaluate(res) + serving.goals(res.get("serving"))
+    goals = evaluate(res) + presenting.goals(res.get("presenting")) + serving.goals(res.get("serving"))
     res["goal_results"] = goals
 
     res["output"] = str(args.output)

@@ -15,6 +15,7 @@ inflates less) and a summary; exits 1 if a target is missed (judged on the wall 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -27,6 +28,7 @@ def _ms(seconds: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainers.briefing.bench")
     parser.add_argument("--repeat", type=int, default=1, help="warm passes over every view (default 1)")
+    parser.add_argument("--json", action="store_true", help="end with one line of JSON (for benchmarks.run)")
     args = parser.parse_args(argv)
 
     t0, c0 = time.perf_counter(), time.process_time()
@@ -73,6 +75,13 @@ def main(argv: list[str] | None = None) -> int:
           f"largest topic PDF {max(sizes) // 1024} kB ({len(warm)} briefings)")
     ok = cold <= 3.0 and statistics.median(warm) <= 0.3 and max(sizes) <= 500 * 1024
     print("targets (cold ≤ 3 s, warm median ≤ 300 ms, ≤ 500 kB):", "met" if ok else "MISSED")
+    if args.json:
+        print(json.dumps({"cold_ms": round(cold * 1000), "cold_cpu_ms": round(cold_cpu * 1000),
+                          "warm_median_ms": round(statistics.median(warm) * 1000), "warm_p95_ms": round(p95 * 1000),
+                          "warm_max_ms": round(max(warm) * 1000), "again_median_ms": round(statistics.median(again) * 1000),
+                          "largest_kb": max(sizes) // 1024, "briefings": len(warm), "cheat_ms": round(t_cheat * 1000),
+                          "cheat_kb": len(cheat) // 1024, "full_ms": round(t_full * 1000), "full_kb": len(full) // 1024,
+                          "full_pages": briefing.page_count(full)}))
     return 0 if ok else 1
 
 
