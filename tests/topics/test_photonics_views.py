@@ -89,3 +89,34 @@ def test_wdm_and_mzi_readouts_come_from_the_optics_model(lang):
     assert (at_zero.bar.value, at_zero.cross.value) == ("0 %", "100 %")
     assert (at_pi.bar.value, at_pi.cross.value) == ("100 %", "0 %")
     assert mzi.mesh_count.value == fmt_num(int(optics.mzi_mesh_size(8)), lang) == "28"
+
+
+# --- the energy chart sends the points a line needs ---------------------------------------------------------
+
+
+def test_a_thinned_log_log_line_stays_on_the_original_and_keeps_its_ends():
+    import numpy as np
+
+    from explainers.charts.photonics import thin_log_log
+
+    x = np.geomspace(1e-3, 1e5, 80)
+    for y in (np.full_like(x, 5.0), 0.1 + np.sqrt(x), 2.0 * x, np.where(x < 1, 1.0, x ** 2)):
+        tx, ty = thin_log_log(x, y)
+        assert tx[0] == np.float32(x[0]) and tx[-1] == np.float32(x[-1])
+        redrawn = np.interp(np.log10(x), np.log10(tx), np.log10(ty))
+        assert np.max(np.abs(redrawn - np.log10(y))) < 0.0021  # a fifth of a percent of a decade
+    assert thin_log_log(x, np.full_like(x, 5.0))[0].size == 2  # a flat link: two points
+
+
+def test_a_distance_change_sends_a_small_energy_chart():
+    import json
+
+    from explainers import topics, views
+
+    for params in ({}, {"d_m": "2"}, {"rate": "400"}):
+        view = topics.view("photonics", "links", "en", params)
+        fig = views.figures(view)[0]
+        spec = fig.builder(*fig.args, **dict(fig.kwargs))
+        spec = spec if isinstance(spec, dict) else spec.to_dict()
+        size = len(json.dumps(spec, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o)))
+        assert size < 20_000, f"{params}: the energy chart is {size} bytes of JSON"
