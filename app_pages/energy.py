@@ -8,8 +8,7 @@ from explainers.ui.predict import predict_box
 sections.one_minute()
 predict_box(PAGE)
 sections.ladder()
-choice = sections.follow()  # the request (workload, hardware, levers), shared with the section below
-sections.scale(choice)
+sections.request()  # follow one request (workload, hardware, levers), then a day of it at scale
 scene_bar(PAGE)
 sections.model()
 sections.sources()

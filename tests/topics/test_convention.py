@@ -66,7 +66,9 @@ def test_page_script_is_a_table_of_contents(topic):
     assert not [n for n in ast.walk(tree) if isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Compare, ast.AugAssign))], \
         "no arithmetic in a page script"
     pkg = topics.package(topic)
-    calls = [c for c in re.findall(r"sections\.(\w+)\(", text) if c in pkg.SECTIONS]
+    groups = getattr(pkg, "GROUPS", {})  # sections that share a choice, called as one fragment
+    assert all(set(members) <= set(pkg.SECTIONS) for members in groups.values())
+    calls = [s for c in re.findall(r"sections\.(\w+)\(", text) for s in groups.get(c, (c,)) if s in pkg.SECTIONS]
     assert calls == list(pkg.SECTIONS), (calls, list(pkg.SECTIONS))
     assert "sections.sources()" in text and re.search(r"\bscene_bar\(", text)
 

@@ -99,6 +99,10 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "model": (),
 }
 
+#: Sections that share a choice run as one fragment, which the page script calls by its group name:
+#: a change of the request reruns the request and its day at scale, not the whole page.
+GROUPS: dict[str, tuple[str, ...]] = {"request": ("follow", "scale")}
+
 
 def reference_ids(values: dict | None = None) -> list[str]:
     """Every reference row the page uses (the same list whatever the controls say)."""

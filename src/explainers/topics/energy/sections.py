@@ -149,6 +149,12 @@ def scale(choice: Choice | None = None) -> None:
     st.divider()
 
 
+@st.fragment
+def request() -> None:
+    """`follow` and `scale` (GROUPS["request"]) as one fragment: they share the request."""
+    scale(follow())
+
+
 def model() -> None:
     lang = current_lang()
     show_model(present.model(lang), lang)
