@@ -61,6 +61,7 @@ P95_LIMIT_S = 0.150
 GOAL_FIRST_VISIT_BYTES = 2_500_000
 GOAL_RETURNING_BYTES = 100_000
 GOAL_CAPACITY_RATIO = 1.7
+GOAL_FIRST_CHART_RATIO = 1.1  # a topic page's first chart, against the reference page served the same way
 AUDIENCE = 300
 TIMEOUT_S = 10.0
 
@@ -510,6 +511,12 @@ def goals(serving: dict | None) -> list[dict[str, Any]]:
         add(f"first visit to photonics via {config}: ≤ {GOAL_FIRST_VISIT_BYTES / 1e6:g} MB on the wire",
             None if not first or first["error"] else first["wire_bytes"] <= GOAL_FIRST_VISIT_BYTES,
             "not measured" if not first else f"{first['wire_bytes'] / 1e6:.2f} MB in {first['responses']} responses")
+        ref = _fv(serving, "reference", config)
+        mine, theirs = first and first.get("first_chart_ms"), ref and ref["first"].get("first_chart_ms")
+        add(f"first chart of photonics via {config}: ≤ {GOAL_FIRST_CHART_RATIO:g}× the reference page's",
+            None if not mine or not theirs else mine <= GOAL_FIRST_CHART_RATIO * theirs,
+            "not measured" if not mine or not theirs else f"{mine / 1000:.2f} s vs {theirs / 1000:.2f} s "
+                                                          f"({mine / theirs:.2f}×)")
         again = r and r.get("returning")
         add(f"returning visit to photonics via {config}: ≤ {GOAL_RETURNING_BYTES / 1e3:g} kB",
             None if not again or again["error"] else again["wire_bytes"] <= GOAL_RETURNING_BYTES,

@@ -19,17 +19,13 @@ import pytest
 from benchmarks.serving import GOAL_FIRST_VISIT_BYTES, visit
 from explainers import static_compress
 from explainers.cluster import ROOT, free_ports
+from explainers.topics import TOPICS
 
 from .conftest import fetch, header
 
 pytestmark = [pytest.mark.xdist_group("browser")]  # the one worker that runs Playwright
 
-try:
-    from explainers.topics import TOPICS
-
-    TOPIC_PATHS = [t.url_path for t in TOPICS]
-except Exception:  # the topics package is being edited: the heaviest page at least
-    TOPIC_PATHS = ["photonics"]
+TOPIC_PATHS = [t.url_path for t in TOPICS]
 
 
 @pytest.fixture(scope="module")
