@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 from . import stage
+from .client import Server, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_STEP_P95_MS = 500
@@ -31,33 +29,15 @@ GOAL_BRIEFING_WARM_MS = 300
 GOAL_BRIEFING_KB = 500
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def bench_stage(rounds: int) -> dict[str, Any]:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "explainers.serve", "--port", str(port), "--address", "127.0.0.1"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Server(port=free_port()).start()  # the tuned launcher, as `make run` starts it
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    return {"error": "the server did not start"}
-                time.sleep(0.2)
-        return asyncio.run(stage.measure(port, rounds))
+        server.wait_healthy(60)
+        return asyncio.run(stage.measure(server.port, rounds))
+    except RuntimeError as err:
+        return {"error": str(err)[:300]}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        server.stop()
 
 
 def bench_briefing() -> dict[str, Any]:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -63,11 +64,11 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout_s: float = 60) -> No
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Base URL of a fresh server; its first request is made by the test that uses it first."""
+@contextmanager
+def running_server(*extra: str, env: dict | None = None):
+    """The launcher on a free loopback port, healthy; yields its base URL and stops it afterwards."""
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, *extra, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc)
@@ -78,6 +79,13 @@ def server():
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Base URL of a fresh server; its first request is made by the test that uses it first."""
+    with running_server() as base:
+        yield base
 
 
 # `browser` (one Playwright per test process) lives in tests/conftest.py, shared by every folder.

@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks.serving import GOAL_FIRST_VISIT_BYTES, visit
 from explainers import static_compress
-from explainers.cluster import ROOT, free_ports
+from explainers.cluster import ROOT
 from explainers.topics import TOPICS
 
 from .conftest import fetch, header
@@ -44,20 +44,10 @@ def cache_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(cache_dir):
     """`make run`, as the Makefile starts it (on a free loopback port)."""
-    from tests.browser.conftest import start_server, wait_healthy
+    from tests.browser.conftest import running_server
 
-    port = free_ports(1)[0]
-    proc = start_server(port, env={"EXPLAINERS_STATIC_CACHE": str(cache_dir)})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, proc)
+    with running_server(env={"EXPLAINERS_STATIC_CACHE": str(cache_dir)}) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def entry_bundle(base: str) -> str:
