@@ -18,6 +18,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A section's heading and the paragraph under it (shown before its controls)."""
+
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
 class Readout:
     """A big number: its label, its formatted value, an optional tooltip and a line under it."""
 

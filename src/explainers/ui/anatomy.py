@@ -9,7 +9,7 @@ import streamlit as st
 
 from explainers.content import ref, shown, source_text, t
 from explainers.content.citations import CONFIDENCE_KEYS, confidence_label, md_escape as _md_escape, source_line, sources_line  # noqa: F401
-from explainers.views import Figure, ModelView, Note, OneMinute, Readout
+from explainers.views import Figure, Heading, ModelView, Note, OneMinute, Readout
 
 from explainers.charts.theme import thaw
 
@@ -29,6 +29,12 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+
+
+def show_heading(h: Heading, *, page: bool = False) -> None:
+    """A heading and its paragraph: the page's title (`page`), else a section's header."""
+    (st.title if page else st.header)(h.title)
+    st.markdown(h.intro)
 
 
 def one_minute(lang: str, *, takeaways: Sequence[str], headline_label: str, headline_value: str,

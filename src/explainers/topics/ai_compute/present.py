@@ -19,7 +19,7 @@ import numpy as np
 from explainers.charts import ai_compute as charts
 from explainers.content import fmt_count, fmt_num, fmt_sci, ref, round_sig, shown, t, value
 from explainers.content.citations import source_line, sources_line
-from explainers.views import Figure, ModelView, Note, OneMinute, Readout
+from explainers.views import Figure, Heading, ModelView, Note, OneMinute, Readout
 
 from . import (ACC_ROWS, ACC_SLUGS, CONTEXT_ROWS, GAP_ROWS, GROWTH_LABEL_POSITIONS, GROWTH_ROWS, LABEL_POSITIONS,
                MODEL_ROWS, setup)
@@ -62,12 +62,6 @@ def _name(model: str, lang: str) -> str:
 
 
 # --- the views ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Heading:
-    title: str
-    intro: str
 
 
 #: Section -> the prefix of its heading and intro keys ("page": the page's title and intro).

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from explainers.content import t
-from explainers.ui import (current_lang, on_stage, readout_row, show, show_figure, show_model, show_note, show_one_minute,
+from explainers.ui import (current_lang, on_stage, readout_row, show, show_figure, show_heading, show_model, show_note, show_one_minute,
                            show_readout, sources_panel, state)
 
 from . import CONTROLS, CUSTOM, reference_ids
@@ -29,17 +29,9 @@ class Choice(NamedTuple):
     d: float
 
 
-def _heading(lang: str, section: str) -> None:
-    h = present.heading(lang, section)
-    st.header(h.title)
-    st.markdown(h.intro)
-
-
 def one_minute() -> None:
     lang = current_lang()
-    h = present.heading(lang)
-    st.title(h.title)
-    st.markdown(h.intro)
+    show_heading(present.heading(lang), page=True)
     show_one_minute(present.one_minute(lang), lang)
 
 
@@ -47,7 +39,7 @@ def pick() -> Choice:
     """The model and the hardware (shared by every section below): a known model sets N and D;
     moving N or D turns the choice into a custom model."""
     lang = current_lang()
-    _heading(lang, "pick")
+    show_heading(present.heading(lang, "pick"))
     w_model, w_n, w_d = (state.widget_key(k) for k in ("model", "n", "d"))
     last = st.session_state.get(LAST)
     url_nd = {"n": CONTROLS["n"].options, "d": CONTROLS["d"].options}
@@ -91,7 +83,7 @@ def pick() -> Choice:
 @st.fragment
 def training(choice: Choice) -> None:
     lang = current_lang()
-    _heading(lang, "training")
+    show_heading(present.heading(lang, "training"))
     c1, c2, c3 = st.columns(3, gap="large")
     with c1:
         gpus = state.control(CONTROLS["gpus"], t("ai_compute.train.gpus", lang, acc=present.acc_name(choice.acc, lang)),
@@ -117,7 +109,7 @@ def training(choice: Choice) -> None:
 @st.fragment
 def scaling(choice: Choice) -> None:
     lang = current_lang()
-    _heading(lang, "scaling")
+    show_heading(present.heading(lang, "scaling"))
     fit = state.control(CONTROLS["fit"], t("ai_compute.scaling.fit", lang),
                         format_func=lambda s: present.fit_name(s, lang), help=t("ai_compute.scaling.fit_help", lang))
     view = present.scaling(lang, model=choice.model, n=choice.n, d=choice.d, fit=fit)
@@ -134,7 +126,7 @@ def scaling(choice: Choice) -> None:
 @st.fragment
 def running(choice: Choice) -> None:
     lang = current_lang()
-    _heading(lang, "running")
+    show_heading(present.heading(lang, "running"))
     c1, c2, c3, c4 = st.columns([3, 3, 2, 2], gap="large")
     with c1:
         batch = state.control(CONTROLS["batch"], t("ai_compute.run.batch", lang),

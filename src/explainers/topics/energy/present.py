@@ -19,7 +19,7 @@ from explainers.charts import energy as charts
 from explainers.content import fmt_count, fmt_num, fmt_prefixed, ref, round_sig, shown, t, value
 from explainers.content.citations import sources_line
 from explainers.models import system as sy
-from explainers.views import Figure, ModelView, Note, OneMinute, Readout
+from explainers.views import Figure, Heading, ModelView, Note, OneMinute, Readout
 
 from . import HARDWARE_ROWS, LINK_ROWS, MEASURED_ROWS, MEMORY_ROWS, MODEL_ROWS, SCALE_ROWS, SHARE_ROWS, setup
 
@@ -106,12 +106,6 @@ def mwh_text(x: float, lang: str, sig: int = 2) -> str:
 
 
 # --- the views ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Heading:
-    title: str
-    intro: str
 
 
 def heading(lang: str, section: str = "page") -> Heading:

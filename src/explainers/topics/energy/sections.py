@@ -13,7 +13,8 @@ import streamlit as st
 
 from explainers.content import t
 from explainers.topics.controls import canonical
-from explainers.ui import current_lang, on_stage, readout_row, show, show_model, show_note, show_one_minute, sources_panel, state
+from explainers.ui import (current_lang, on_stage, readout_row, show, show_heading, show_model, show_note, show_one_minute,
+                           sources_panel, state)
 
 from . import CONTROLS, REQUEST_KEYS, present, reference_ids
 
@@ -22,12 +23,6 @@ class Choice(NamedTuple):
     """The request chosen in `follow`: the values of REQUEST_KEYS."""
 
     values: dict[str, Any]
-
-
-def _heading(lang: str, section: str) -> None:
-    h = present.heading(lang, section)
-    st.header(h.title)
-    st.markdown(h.intro)
 
 
 def _kept(key: str) -> Any:
@@ -46,9 +41,7 @@ def _kept(key: str) -> Any:
 
 def one_minute() -> None:
     lang = current_lang()
-    h = present.heading(lang)
-    st.title(h.title)
-    st.markdown(h.intro)
+    show_heading(present.heading(lang), page=True)
     show_one_minute(present.one_minute(lang), lang)
 
 
@@ -66,7 +59,7 @@ def ladder() -> None:
 
 def follow() -> Choice:
     lang = current_lang()
-    _heading(lang, "follow")
+    show_heading(present.heading(lang, "follow"))
     with st.container(border=True):
         c1, c2, c3 = st.columns(3, gap="large")
         with c1:
@@ -135,7 +128,7 @@ def scale(choice: Choice | None = None) -> None:
     lang = current_lang()
     if choice is None:
         choice = Choice({k: _kept(k) for k in REQUEST_KEYS})
-    _heading(lang, "scale")
+    show_heading(present.heading(lang, "scale"))
     if choice.values["work"] == "chat":
         req = state.control(CONTROLS["req"], t("energy.scale.req", lang),
                             format_func=lambda x: present.count_label(x, lang), help=t("energy.scale.req_help", lang))
