@@ -230,14 +230,27 @@ def shape(model: str, n: float, kvh: str) -> Shape:
     if rows is not None:
         layers, d_model, heads, kv_heads, head_dim = (int(value(r)) for r in rows)
     else:
-        head_dim = int(value("chin_head_dim"))
-        layers, d_model, heads = ai.transformer_shape(
-            n, width_per_layer=value("chin_dmodel") / value("chin_layers"), head_dim=head_dim,
-            coefficient=value("kap_12ld2"), heads_multiple=int(value("aic_node_gpus")))
+        layers, d_model, heads, head_dim = chinchilla_like(n)
         kv_heads = heads
     if kvh == "gqa8":
-        kv_heads = min(kv_heads, int(value("llama3_70b_kv_heads")))
+        kv_heads = min(kv_heads, gqa_kv_heads())
     return Shape(layers, d_model, heads, kv_heads, head_dim, rows is not None)
+
+
+def chinchilla_like(n: float) -> tuple[int, int, int, int]:
+    """(layers, d_model, heads, head width) of an N-parameter model shaped like Chinchilla: its width per
+    layer and head width, N = 12 n_layer d_model^2 (Kaplan et al. 2020), heads a multiple of one server's
+    accelerators. Shared with the energy story's unpublished (GPT-4o-class) model."""
+    head_dim = int(value("chin_head_dim"))
+    layers, d_model, heads = ai.transformer_shape(
+        n, width_per_layer=value("chin_dmodel") / value("chin_layers"), head_dim=head_dim,
+        coefficient=value("kap_12ld2"), heads_multiple=int(value("aic_node_gpus")))
+    return layers, d_model, heads, head_dim
+
+
+def gqa_kv_heads() -> int:
+    """K/V heads when query heads share them as Llama 3 70B does (grouped-query attention)."""
+    return int(value("llama3_70b_kv_heads"))
 
 
 @dataclass(frozen=True)

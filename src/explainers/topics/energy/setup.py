@@ -18,6 +18,7 @@ from explainers.models import ai_compute as ai
 from explainers.models import interconnect as ic
 from explainers.models import memory as mem
 from explainers.models import system as sy
+from explainers.topics.ai_compute import setup as aic_setup
 
 from . import MODEL_ROWS
 
@@ -117,11 +118,8 @@ def shape(model: str) -> Shape:
     rows = MODEL_ROWS[model][2]
     if rows is not None:
         return Shape(*(int(value(r)) for r in rows))
-    head_dim = int(value("chin_head_dim"))
-    layers, d_model, heads = ai.transformer_shape(
-        params(model), width_per_layer=value("chin_dmodel") / value("chin_layers"), head_dim=head_dim,
-        coefficient=value("kap_12ld2"), heads_multiple=int(value("aic_node_gpus")))
-    return Shape(layers, d_model, heads, min(heads, int(value("llama3_70b_kv_heads"))), head_dim)
+    layers, d_model, heads, head_dim = aic_setup.chinchilla_like(params(model))
+    return Shape(layers, d_model, heads, min(heads, aic_setup.gqa_kv_heads()), head_dim)
 
 
 def params(model: str) -> float:
