@@ -102,6 +102,13 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_compress:
             patch_static_compression()
 
+    if script == APP.resolve():
+        # The app's modules, content and default views are made ready before the server listens (~2 s):
+        # a fresh process's first viewer, and a health check's "ok", then mean a process ready to serve.
+        from explainers.ui.shell import warm_now
+
+        warm_now(wait=True)
+
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(script), *flags, *extra]

@@ -153,17 +153,33 @@ _warming: list = []
 def _warm_in_background() -> None:
     """Once per server process: each topic's `setup.warm()` (headline ranges of the default views)
     in a daemon thread, so the first viewers do not pay for them. Only in a server the launcher
-    started: tests move references around (content.references.overridden) and must not race it."""
+    started: tests move references around (content.references.overridden) and must not race it.
+    The launcher starts it before the server listens (`warm_now`); a page's first run only checks."""
     import os
-    import threading
 
     if _warming or not os.environ.get(WARM_ENV):
         return
+    warm_now()
+
+
+def warm_now(*, wait: bool = False) -> None:
+    """Start the warming thread now (`wait`: and let it finish): the content, every topic's sections
+    and setup imported, and each topic's `setup.warm()` run (a fresh process's first viewer waited
+    ~1.5 s for these)."""
     import importlib
+    import threading
+
+    if _warming:
+        return
 
     def warm_all() -> None:
+        try:
+            content()
+        except ContentError:  # the first run shows it
+            return
         for topic in TOPICS:
             try:
+                importlib.import_module(f"explainers.topics.{topic.package}.sections")
                 setup = importlib.import_module(f"explainers.topics.{topic.package}.setup")
                 getattr(setup, "warm", lambda: None)()
             except Exception:  # a cold cache is only slower; the page computes what it needs
@@ -171,6 +187,8 @@ def _warm_in_background() -> None:
 
     _warming.append(threading.Thread(target=warm_all, name="explainers-warm", daemon=True))
     _warming[0].start()
+    if wait:
+        _warming[0].join()
 
 
 def run() -> None:
