@@ -215,7 +215,7 @@ def new_page(browser, base: str, cookie: str | None = None):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["", "photonics?lang=nl"])
+@pytest.mark.parametrize("path", ["", "photonics?lang=nl", "stage?talk=delegate_briefing&step=2&lang=nl"])
 def test_a_page_loads_through_the_proxy_with_no_console_error(cluster, browser, path):
     context, page, watch = new_page(browser, cluster.url)
     try:
