@@ -53,7 +53,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+# The run is over and no page is waiting to render its later sections (ui.progressive).
+READY = "[data-testid=stApp][data-test-script-state=notRunning]:not(:has(.st-key-progressive_pending))"
 CHART = "[data-testid=stPlotlyChart] .main-svg"
 #: A phone sharing a conference Wi-Fi or 4G cell: 20 Mbit/s down, 5 up, 40 ms round trip.
 PHONE = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8, "uploadThroughput": 5e6 / 8}

@@ -26,7 +26,8 @@ LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+# The run is over and no page is waiting to render its later sections (ui.progressive).
+READY = "[data-testid=stApp][data-test-script-state=notRunning]:not(:has(.st-key-progressive_pending))"
 METRIC = "[data-testid=stMetricValue]"
 
 

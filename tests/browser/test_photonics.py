@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from explainers.content import fmt_energy
 from explainers.topics import photonics as ph
-from explainers.topics.photonics import setup
+from explainers.topics.photonics import present, setup
 
-from .conftest import METRIC, metric_values, screenshot, wait_for_url, wait_ready
+from .conftest import METRIC, metric_value, metric_values, screenshot, wait_for_url, wait_ready
 
 
 def wait_for_metric(pg, text: str, timeout_ms: int = 15_000) -> None:
@@ -66,3 +66,41 @@ def test_switching_language_back_and_forth_keeps_the_chosen_fibre(page, server):
         wait_ready(page)
         assert page.locator("[data-testid=stException]").count() == 0, lang
         assert query(page.url).get("fibre") == ["ull"], (lang, page.url)
+
+
+# Each time the number of drawn charts changes: (drawn, charts on the page, is the rest still to come).
+_DRAWS_JS = """
+window.__draws = [];
+new MutationObserver(() => {
+  const drawn = document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length;
+  const last = window.__draws[window.__draws.length - 1];
+  if (!last || last[0] !== drawn) window.__draws.push([drawn, document.querySelectorAll('[data-testid=stPlotlyChart]').length,
+                                                       !!document.querySelector('.st-key-progressive_pending')]);
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_a_first_visit_draws_the_first_section_before_the_rest_and_keeps_the_links_later_values(browser, server):
+    """ui.progressive: the first chart is on screen while the later sections are still on their way;
+    then the whole page arrives, every chart drawn, and `grid` (a later section's control) kept."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    try:
+        context.add_init_script(_DRAWS_JS)
+        pg = context.new_page()
+        grid = ph.CONTROLS["grid"].options[-1]
+        assert grid != ph.CONTROLS["grid"].default
+        pg.goto(f"{server}/photonics?lang=en&grid={grid}")
+        wait_ready(pg)
+        pg.wait_for_function("() => document.querySelectorAll('[data-testid=stPlotlyChart]').length === "
+                             "document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length / 3")
+        draws = pg.evaluate("window.__draws")
+        first = next(d for d in draws if d[0] > 0)
+        charts = pg.locator("[data-testid=stPlotlyChart]").count()
+        assert first[2] and first[1] < charts, draws  # drawn while the rest was still to come
+        assert pg.locator(".st-key-progressive_pending").count() == 0
+        assert f"grid={grid}" in pg.url
+        channels = present.wdm("en", grid=grid, chrate=ph.CONTROLS["chrate"].default_value()).readouts[0]
+        assert metric_value(pg, channels.label) == channels.value  # 350 channels at 12.5 GHz, not 43 at 100
+        assert pg.locator("[data-testid=stException]").count() == 0
+    finally:
+        context.close()

@@ -25,6 +25,7 @@ NOTICES = "_url_notices"  # url keys whose values were ignored in this run
 PAGE = "_page"  # url_path of the page being run ("" while the frame runs)
 RAN = "_page_ran"  # url_path of the page the navigation chose in this run
 LANG = "_lang_last"  # the language of this run (set by the language switch)
+PARTIAL = "_partial_run"  # this run rendered only the page's first screen (ui.progressive)
 
 
 def set_page(url_path: str) -> None:
@@ -263,7 +264,13 @@ def clamp(key: str, maximum: int) -> None:
 
 
 def end_of_run() -> None:
-    """Called once after the page ran: scenes and resets have been applied."""
+    """Called once after the page ran: scenes and resets have been applied.
+
+    Unless the run rendered only the page's first screen (`ui.progressive`): then a scene's values
+    for the later sections wait for the next run, which renders them.
+    """
+    if st.session_state.pop(PARTIAL, False):
+        return
     st.session_state.pop(RESET, None)
     st.session_state.pop(PENDING, None)
 
