@@ -40,6 +40,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -284,16 +285,23 @@ def first_visits(configs: tuple[str, ...], pages: list[tuple[str, Path | None, s
                         url = f"{served.url}/{path}"
                         first, again = visit(browser, url, reload=True)
                         second, _ = visit(browser, url)  # another viewer, compressed copies made already
+                        third, _ = visit(browser, url)
                         phone = visit(browser, url, throttle=PHONE)[0] if with_phone else None
                 except Exception as err:
                     rows.append({"page": label, "config": config, "error": f"{type(err).__name__}: {err}"[:300]})
                     log(f"  failed: {rows[-1]['error']}")
                     continue
+                # One visit's time to its first chart moves by ±20 % on this 2-core machine: the goal is
+                # judged on the median of three fresh profiles (the first on a just-started server).
+                charts = [v.first_chart_ms for v in (first, second, third) if v.first_chart_ms and not v.error]
                 row = {"page": label, "config": config, "first": asdict(first), "second": asdict(second),
+                       "third": asdict(third), "first_chart_median_ms": statistics.median(charts) if charts else None,
+                       "first_chart_ms_all": charts,
                        "returning": asdict(again) if again else None, "phone": asdict(phone) if phone else None}
                 rows.append(row)
                 log(f"  {first.wire_bytes / 1e6:.2f} MB in {first.responses} responses ({first.encoded_responses} "
-                    f"compressed), first chart {first.first_chart_ms and round(first.first_chart_ms)} ms"
+                    f"compressed), first chart {first.first_chart_ms and round(first.first_chart_ms)} ms "
+                    f"(median of 3 viewers {row['first_chart_median_ms'] and round(row['first_chart_median_ms'])} ms)"
                     f"{f', on a phone network {round(phone.first_chart_ms or 0)} ms' if phone else ''}; "
                     f"returning visit {again.wire_bytes / 1e3 if again else 0:.1f} kB"
                     + (f"; ERROR {first.error}" if first.error else ""))
@@ -513,8 +521,9 @@ def goals(serving: dict | None) -> list[dict[str, Any]]:
             None if not first or first["error"] else first["wire_bytes"] <= GOAL_FIRST_VISIT_BYTES,
             "not measured" if not first else f"{first['wire_bytes'] / 1e6:.2f} MB in {first['responses']} responses")
         ref = _fv(serving, "reference", config)
-        mine, theirs = first and first.get("first_chart_ms"), ref and ref["first"].get("first_chart_ms")
-        add(f"first chart of photonics via {config}: ≤ {GOAL_FIRST_CHART_RATIO:g}× the reference page's",
+        mine, theirs = r and r.get("first_chart_median_ms"), ref and ref.get("first_chart_median_ms")
+        add(f"first chart of photonics via {config} (median of 3 viewers): ≤ {GOAL_FIRST_CHART_RATIO:g}× the "
+            "reference page's",
             None if not mine or not theirs else mine <= GOAL_FIRST_CHART_RATIO * theirs,
             "not measured" if not mine or not theirs else f"{mine / 1000:.2f} s vs {theirs / 1000:.2f} s "
                                                           f"({mine / theirs:.2f}×)")
@@ -555,21 +564,24 @@ def markdown_lines(serving: dict | None) -> list[str]:
             "A first visit in a fresh Chromium profile: bytes on the wire (every response, headers included, as "
             "Chrome's network stack counted them), responses, time from navigation to the first drawn chart on "
             f"loopback and over an emulated phone network ({ph['downloadThroughput'] * 8 / 1e6:g} Mbit/s down, "
-            f"{ph['latency']} ms), and a returning visit (reload: the hashed bundles stay cached). *make run* = "
+            f"{ph['latency']} ms), and a returning visit (reload: the hashed bundles stay cached). The goal on the "
+            "first chart takes the median of three viewers in fresh profiles (one visit moves by ±20 % here). "
+            "*make run* = "
             "`python -m explainers.serve` with the machine's compression cache filled (brotli 11: after the "
             "first minute of `make run` on a machine, or built into the image); *new cache*: the same on a machine "
             "whose cache is still empty (brotli 9, made while this visit asks); *stock* = `--stock`; *proxy* = "
             "`make cluster` (2 processes, HAProxy); *stock+proxy* = 2 stock processes behind the same HAProxy, "
             "which gzips on the fly.", "",
-            "| page | served by | first visit | responses (compressed) | first chart | first chart, phone | "
-            "returning visit |", "|---|---|--:|--:|--:|--:|--:|"]
+            "| page | served by | first visit | responses (compressed) | first chart | first chart, median of 3 | "
+            "first chart, phone | returning visit |", "|---|---|--:|--:|--:|--:|--:|--:|"]
         for r in fv:
             if "first" not in r:
-                lines.append(f"| {r['page']} | {r['config']} | {r.get('error', '')} | | | | |")
+                lines.append(f"| {r['page']} | {r['config']} | {r.get('error', '')} | | | | | |")
                 continue
             f, a, p = r["first"], r.get("returning") or {}, r.get("phone") or {}
             lines.append(f"| {r['page']} | {r['config']} | {_mb(f['wire_bytes'])} | {f['responses']} "
-                         f"({f['encoded_responses']}) | {_t(f['first_chart_ms'])} | {_t(p.get('first_chart_ms'))} | "
+                         f"({f['encoded_responses']}) | {_t(f['first_chart_ms'])} | {_t(r.get('first_chart_median_ms'))} | "
+                         f"{_t(p.get('first_chart_ms'))} | "
                          f"{(a.get('wire_bytes') or 0) / 1e3:.1f} kB |")
         lines.append("")
     c1, c2 = serving.get("capacity_one"), serving.get("capacity_two")
