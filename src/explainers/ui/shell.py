@@ -76,6 +76,11 @@ BASE_CSS = """
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
   [data-testid="stMetricLabel"] { height: auto; min-height: 0; }
   [data-testid="stMetricLabel"] p { font-size: 1rem; font-weight: 600; line-height: 1.6; }
+  /* A link onward in the page (the one-minute box's "where this lever sits") is a sentence: it wraps
+     instead of being cut off at the column's edge. */
+  [data-testid="stMain"] [data-testid="stPageLink"] * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+  [data-testid="stMain"] [data-testid="stPageLink"] a { align-items: flex-start; }
   /* Captions carry the sources: full opacity and a grey that keeps 4.5:1 contrast (WCAG AA). */
   [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5A6169 !important; }
   [data-testid="stCaptionContainer"] a { color: #004F7C !important; }
