@@ -22,6 +22,7 @@ import streamlit as st
 
 from explainers.content import t
 
+from . import inline_js
 from .state import PARTIAL
 
 PAINTED = "_first_screen_painted"  # the pages whose first screen this session has painted
@@ -50,14 +51,8 @@ export default function (component) {
 }
 """
 
-_COMPONENT = None
-
-
 def _component():
-    global _COMPONENT
-    if _COMPONENT is None:
-        _COMPONENT = st.components.v2.component("explainers_rest_of_page", js=_JS, isolate_styles=False)
-    return _COMPONENT
+    return inline_js.component("explainers_rest_of_page", _JS)
 
 
 def _is_browser() -> bool:

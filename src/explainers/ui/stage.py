@@ -31,13 +31,12 @@ from explainers import talks, topics
 from explainers.content import t
 
 from . import state
-from . import predict
+from . import inline_js, predict
 from .anatomy import ON_STAGE
 from .lang import current_lang
 
 PUBLIC_URL_ENV = "EXPLAINERS_PUBLIC_URL"  # set by `python -m explainers.serve --public-url ...`
 _APPLIED = "_stage_applied"  # (talk id, step index) whose scene the controls were last set to
-_KEYS_COMPONENT = None
 
 STAGE_CSS = """
 <style>
@@ -268,10 +267,7 @@ export default function (component) {
 
 
 def _keys_component():
-    global _KEYS_COMPONENT
-    if _KEYS_COMPONENT is None:
-        _KEYS_COMPONENT = st.components.v2.component("explainers_stage_keys", js=KEYS_JS, isolate_styles=False)
-    return _KEYS_COMPONENT
+    return inline_js.component("explainers_stage_keys", KEYS_JS)
 
 
 def public_base_url() -> str:
