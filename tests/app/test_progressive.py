@@ -72,3 +72,35 @@ def test_a_page_once_painted_comes_whole_on_its_next_visit_in_the_session(browse
     whole.switch_page("app_pages/home.py").run()
     again = whole.switch_page("app_pages/photonics.py").run()
     assert len(plotly_specs(again)) == n
+
+
+
+def test_photonics_first_run_draws_the_energy_chart_alone_and_keeps_the_links_throughput(monkeypatch, lang):
+    """The power of one link (a second chart, under the energy chart) waits for the next run; the
+    throughput the link asks for is neither lost nor reported as bad on the way."""
+    link = {"tbps": "12.8"}
+    one_run = open_page("app_pages/photonics.py", lang, link)
+    monkeypatch.setattr(progressive, "_is_browser", lambda: True)
+    first = open_page("app_pages/photonics.py", lang, link)
+    assert_clean(first)
+    assert plotly_specs(first) == plotly_specs(one_run)[:1]  # the energy chart, drawn alone
+    assert "_w_photonics.tbps" not in first.session_state
+    assert first.query_params["tbps"] in ("12.8", ["12.8"])
+    whole = painted(first)
+    assert_clean(whole)
+    assert widget_state(whole, "app_pages/photonics.py", "tbps") == 12.8
+    assert plotly_specs(whole) == plotly_specs(one_run)
+
+
+def test_on_the_stage_the_first_section_comes_whole_in_a_browser(monkeypatch):
+    """A stage step runs the page's section under the stage: none of it waits for a next run."""
+    from explainers import talks
+
+    talk, step = next((talk.id, i + 1) for talk in talks.talks() for i, step in enumerate(talk.steps)
+                      if step.page == "photonics" and step.section == "links" and not step.predict)
+    params = {"talk": talk, "step": str(step)}
+    one_run = open_page("app_pages/stage.py", "en", params)
+    monkeypatch.setattr(progressive, "_is_browser", lambda: True)
+    at = open_page("app_pages/stage.py", "en", params)
+    assert_clean(at)
+    assert len(plotly_specs(at)) == len(plotly_specs(one_run)) >= 2  # the energy chart and the power of one link

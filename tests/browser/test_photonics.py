@@ -82,14 +82,17 @@ new MutationObserver(() => {
 
 def test_a_first_visit_draws_the_first_section_before_the_rest_and_keeps_the_links_later_values(browser, server):
     """ui.progressive: the first chart is on screen while the later sections are still on their way;
-    then the whole page arrives, every chart drawn, and `grid` (a later section's control) kept."""
+    then the whole page arrives, every chart drawn, and `grid` (a later section's control) and `tbps`
+    (the first section's lower part, the power of one link, which also waits) kept."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     try:
         context.add_init_script(_DRAWS_JS)
         pg = context.new_page()
         grid = ph.CONTROLS["grid"].options[-1]
         assert grid != ph.CONTROLS["grid"].default
-        pg.goto(f"{server}/photonics?lang=en&grid={grid}")
+        tbps = ph.CONTROLS["tbps"].options[-1]
+        assert tbps != ph.CONTROLS["tbps"].default_value()
+        pg.goto(f"{server}/photonics?lang=en&grid={grid}&tbps={tbps:g}")
         wait_ready(pg)
         pg.wait_for_function("() => document.querySelectorAll('[data-testid=stPlotlyChart]').length === "
                              "document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length / 3")
@@ -98,7 +101,9 @@ def test_a_first_visit_draws_the_first_section_before_the_rest_and_keeps_the_lin
         charts = pg.locator("[data-testid=stPlotlyChart]").count()
         assert first[2] and first[1] < charts, draws  # drawn while the rest was still to come
         assert pg.locator(".st-key-progressive_pending").count() == 0
-        assert f"grid={grid}" in pg.url
+        assert f"grid={grid}" in pg.url and f"tbps={tbps:g}" in pg.url
+        thumbs = pg.locator("[data-testid=stSliderThumbValue]").all_inner_texts()
+        assert present.tbps_option(tbps, "en") in thumbs, thumbs
         channels = present.wdm("en", grid=grid, chrate=ph.CONTROLS["chrate"].default_value()).readouts[0]
         assert metric_value(pg, channels.label) == channels.value  # 350 channels at 12.5 GHz, not 43 at 100
         assert pg.locator("[data-testid=stException]").count() == 0

@@ -23,7 +23,7 @@ import streamlit as st
 from explainers.content import t
 
 from . import inline_js
-from .state import PARTIAL
+from .state import PARTIAL, RAN
 
 PAINTED = "_first_screen_painted"  # the pages whose first screen this session has painted
 PENDING_KEY = "progressive_pending"  # the placeholder's container (tests and the bench wait for it to go)
@@ -67,13 +67,23 @@ def _painted(page: str) -> None:
     st.session_state.setdefault(PAINTED, set()).add(page)
 
 
+def whole_page(page: str) -> bool:
+    """Whether this run renders all of `page`: False only on a browser's first run of it.
+
+    A first section may ask this to leave its own lower part (a second chart) for the next run. A
+    section shown elsewhere (a stage step runs the page's sections under the stage) is always whole.
+    """
+    return (st.session_state.get(RAN) != page or page in st.session_state.get(PAINTED, ())
+            or not _is_browser())
+
+
 def rest_of_page(page: str, lang: str | None = None) -> bool:
     """Whether the page renders its later sections in this run.
 
     False on a browser's first run of `page`: a line saying the rest is on its way stands in for
     them, and the rest comes in the next run, once the first chart is on the screen.
     """
-    if page in st.session_state.get(PAINTED, ()) or not _is_browser():
+    if whole_page(page):
         return True
     if lang is None:
         from .lang import current_lang

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explainers.content import t
-from explainers.ui import (current_lang, show, show_model, show_note, show_one_minute, show_readout, sources_panel,
-                           state)
+from explainers.ui import (current_lang, progressive, show, show_model, show_note, show_one_minute, show_readout,
+                           sources_panel, state)
 
-from . import CONTROLS, DEFAULT_FIBRE, present, reference_ids
+from . import CONTROLS, DEFAULT_FIBRE, PAGE, present, reference_ids
 
 
 def one_minute() -> None:
@@ -40,18 +40,25 @@ def links() -> None:
                               help=present.fibre_help(lang))
     body = st.container()  # the energy chart and its readouts: filled once the throughput is read below
 
-    # The power of one link: energy per bit x throughput.
-    st.subheader(t("photonics.power.heading", lang))
-    p_left, p_right = st.columns([2, 3], gap="large")
-    with p_left:
-        tbps = state.control(CONTROLS["tbps"], t("photonics.power.throughput", lang),
-                             format_func=lambda x: present.tbps_option(x, lang),
-                             help=t("photonics.power.throughput_help", lang))
+    # The power of one link: energy per bit x throughput. A browser's first run of the page leaves
+    # it (a second chart) for the next run, so the energy chart is drawn alone first (ui.progressive).
+    power = progressive.whole_page(PAGE)
+    if power:
+        st.subheader(t("photonics.power.heading", lang))
+        p_left, p_right = st.columns([2, 3], gap="large")
+        with p_left:
+            tbps = state.control(CONTROLS["tbps"], t("photonics.power.throughput", lang),
+                                 format_func=lambda x: present.tbps_option(x, lang),
+                                 help=t("photonics.power.throughput_help", lang))
+    else:  # (the throughput only changes the power part; its URL value waits for the next run)
+        tbps = CONTROLS["tbps"].default_value()
     view = present.links(lang, d_m=d_m, links=slugs, rate=rate, fibre=fibre, tbps=tbps)
     with body:
         show(view.energy)
         show(view.readouts)
         show_note(view.fibre_box)
+    if not power:
+        return
     with p_right:
         st.markdown(view.power_lead)
     show(view.power)
