@@ -149,3 +149,36 @@ def test_typing_in_the_glossary_search_filters_the_cards(page, server):
     wait_ready(page)
     assert 0 < page.locator(".gl-card").count() < total
     assert all("synaps" in text.casefold() for text in page.locator(".gl-card").all_inner_texts())
+
+
+_WORDS_CUT = r"""() => {
+  const cut = [];
+  for (const h of document.querySelectorAll('[data-testid=stMain] h4')) {
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A word's pieces up to and with a hyphen or soft hyphen: a line may end after one, not inside.
+      for (const m of node.data.matchAll(/[^\s\-\u00ad]+[\-\u00ad]?/g)) {
+        const top = (i) => {  // the line of one letter (its widest box: a soft hyphen adds a sliver)
+          const r = document.createRange();
+          r.setStart(node, i); r.setEnd(node, i + 1);
+          const boxes = [...r.getClientRects()].sort((a, b) => b.width - a.width);
+          return boxes.length ? Math.round(boxes[0].top) : null;
+        };
+        const letters = m[0].replace(/[\-\u00ad]$/, "").length;
+        const lines = new Set([top(m.index), top(m.index + letters - 1)]);
+        if (lines.size > 1) cut.push(m[0]);
+      }
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_start_card_title_breaks_between_words_or_at_a_hyphen(page, server, width, lang):
+    """Dutch compounds are longer than a card is wide: 'computertechnologie' used to end in a lone 'e'."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server}/?lang={lang}")
+    wait_ready(page)
+    assert page.evaluate(_WORDS_CUT) == []
