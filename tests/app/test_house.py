@@ -54,6 +54,17 @@ def test_sources_search_narrows_the_table_and_the_count():
     assert f" {len(ids)} " in at.caption[0].value
 
 
+def test_a_shared_sources_search_finds_the_same_figures_in_either_language():
+    """?q=fibre from an English reader, opened by a Dutch one (and 'glasvezel' the other way round)."""
+    for word in ("fibre", "vezel"):
+        en = open_page("app_pages/sources.py", "en", {"q": word})
+        nl = open_page("app_pages/sources.py", "nl", {"q": word})
+        assert_clean(nl)
+        found = list(en.dataframe[0].value["id"])
+        assert found and found == list(nl.dataframe[0].value["id"])
+        assert len(found) < len(reference_table("en"))
+
+
 def test_a_sources_search_with_no_match_says_so():
     at = open_page("app_pages/sources.py", "nl", {"q": "zzzzzz"})
     assert_clean(at)

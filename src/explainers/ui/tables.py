@@ -79,7 +79,12 @@ class ReferenceTable:
 @st.cache_resource(show_spinner=False)
 def reference_table(lang: str) -> ReferenceTable:
     frame = references_frame(lang)
-    haystack = (frame["id"] + " " + frame["quantity"] + " " + frame["context"] + " " + frame["source"]).str.casefold()
+    # The search looks in both languages, as the glossary's does: a link with ?q=fibre finds the same
+    # rows for a Dutch reader as for the English one who shared it.
+    other = references_frame("nl" if lang == "en" else "en").set_index("id").reindex(frame["id"])
+    haystack = (frame["id"] + " " + frame["quantity"] + " " + frame["context"] + " " + frame["source"] + " "
+                + other["quantity"].fillna("").to_numpy() + " " + other["context"].fillna("").to_numpy()
+                ).str.casefold()
     return ReferenceTable(
         frame=frame,
         shown=pa.Table.from_pandas(frame[SHOWN_COLUMNS], preserve_index=False),
