@@ -148,6 +148,28 @@ def test_b_blanks_the_stage_and_the_notes_window_drives_it(browser, server):
         context.close()
 
 
+def test_the_notes_windows_next_shows_the_rooms_answer_on_the_stage_before_stepping_on(browser, server):
+    """A step that asks the room: "next" in the notes window (its clicker or its button) first reveals
+    the answer on the stage, as the stage's own "next" does, and only the next "next" steps on."""
+    talk, i = next((t, i) for t in talks.talks() for i, step in enumerate(t.steps) if step.predict)
+    context = _context(browser)
+    stage, notes = context.new_page(), context.new_page()
+    try:
+        stage.goto(f"{server}/stage?talk={talk.id}&step={i + 1}&lang=en")
+        _at_step(stage, i + 1)
+        notes.goto(f"{server}/stage?talk={talk.id}&step={i + 1}&lang=en&notes=1")
+        _at_step(notes, i + 1)
+        assert stage.locator(".st-key-stage_predict").count() == 1
+        notes.keyboard.press("PageDown")
+        stage.wait_for_selector(".st-key-stage_predict_result", timeout=15_000)
+        assert _step_in_url(stage) == i + 1 and _step_in_url(notes) == i + 1
+        notes.locator(".st-key-stage_next button").click()
+        _at_step(notes, i + 2)
+        _at_step(stage, i + 2)  # the stage followed, through the BroadcastChannel
+    finally:
+        context.close()
+
+
 def test_bad_links_fall_back_with_the_notice(browser, server):
     context = _context(browser)
     pg = context.new_page()

@@ -121,19 +121,34 @@ export default function (component) {
   const st = (w.__explainersStage = w.__explainersStage || { blank: false });
   st.data = data;
   st.send = setTriggerValue;
+  st.revealed = st.revealed || {};  // "talk:step" of the held steps whose answer the stage has shown
+  const announce = (m) => { if (st.channel) st.channel.postMessage(m); };
+  // The step asks the room first: "next" checks the guess set on the slider (or reveals the answer
+  // when nothing was picked), like a reveal.js fragment; the next "next" steps on.
+  const reveal = () => {
+    const d = st.data;
+    if (!d.hold) return false;
+    const check = document.querySelector(".st-key-" + d.hold + "_check button");
+    const form = check && check.closest("[data-testid=stForm]");
+    const picked = form && form.querySelector('input[type="range"], input:checked');
+    const button = picked ? check : document.querySelector(".st-key-" + d.hold + "_skip button");
+    if (!button) return false;
+    button.click();
+    announce({ kind: "revealed", talk: d.talk, step: d.step });
+    return true;
+  };
   const go = (k, local) => {
     const d = st.data;
     const next = Math.max(0, Math.min(d.n - 1, k));
     if (next === d.step) return;
-    if (d.hold && local !== false && next === d.step + 1) {
-      // The step asks the room first: "next" checks the guess set on the slider (or reveals the
-      // answer when nothing was picked), like a reveal.js fragment; the next "next" steps on.
-      const check = document.querySelector(".st-key-" + d.hold + "_check button");
-      const form = check && check.closest("[data-testid=stForm]");
-      const picked = form && form.querySelector('input[type="range"], input:checked');
-      const button = picked ? check : document.querySelector(".st-key-" + d.hold + "_skip button");
-      if (button) { button.click(); return; }
+    const here = d.talk + ":" + d.step;
+    if (d.role === "notes" && d.asks && local !== false && next === d.step + 1 && !st.revealed[here] && st.channel) {
+      // From the notes window too, the first "next" of a held step shows the answer on the stage.
+      st.revealed[here] = true;
+      announce({ kind: "reveal", talk: d.talk, step: d.step });
+      return;
     }
+    if (local !== false && next === d.step + 1 && reveal()) return;
     st.data = { ...d, step: next };
     // Step by pressing the bar's own buttons (next, previous, first, last): an ordinary Streamlit
     // click, one rerun. Any other jump (from the other window) goes as a trigger value.
@@ -168,6 +183,8 @@ export default function (component) {
       const d = st.data;
       if (m.talk !== d.talk) return;
       if (m.kind === "step" && m.step !== d.step) go(m.step, false);
+      if (m.kind === "reveal" && d.role === "stage" && m.step === d.step) reveal();
+      if (m.kind === "revealed") st.revealed[m.talk + ":" + m.step] = true;
       if (m.kind === "blank" && d.role === "stage") blank(m.on);
     };
   }
@@ -204,9 +221,17 @@ export default function (component) {
       else handled = false;
       if (handled) { e.preventDefault(); e.stopPropagation(); }
     }, true);
-    // The notes window's "blank" button blanks the stage window (no rerun needed for that).
+    // The notes window's "blank" button blanks the stage window (no rerun needed for that); its
+    // "next" button, on a held step, first shows the answer on the stage (as its keys do).
     document.addEventListener("click", (e) => {
       const d = st.data;
+      const here = d.talk + ":" + d.step;
+      if (d.role === "notes" && d.asks && !st.revealed[here] && st.channel && e.target.closest
+          && e.target.closest(".st-key-stage_next")) {
+        e.preventDefault(); e.stopPropagation();
+        go(d.step + 1);
+        return;
+      }
       if (d.role === "notes" && e.target.closest && e.target.closest(".st-key-stage_blank") && st.channel) {
         st.remoteBlank = !st.remoteBlank;
         st.channel.postMessage({ kind: "blank", talk: d.talk, on: st.remoteBlank });
@@ -357,6 +382,7 @@ def run() -> None:
     n = len(talk.steps)
     hold = None if notes or not _holds(talk.steps[pos.step]) else predict.form_key(talk.steps[pos.step].page)
     keys = _keys_component()(key="stage_keys", data={"talk": talk.id, "step": pos.step, "n": n, "hold": hold,
+                                                     "asks": _holds(talk.steps[pos.step]),
                                                      "role": "notes" if notes else "stage"},
                              on_go_change=lambda: None, height=0)
     index = pos.step
@@ -444,6 +470,8 @@ def _notes(talk, index: int, lang: str) -> None:
     left, right = st.columns([3, 1], gap="large")
     with left:
         st.markdown(f"### {t('stage.notes', lang)}\n\n{step.notes(lang)}")
+        if _holds(step):
+            st.info(t("stage.asks_first", lang), icon=":material/quiz:")
         if index + 1 < len(talk.steps):
             nxt = talk.steps[index + 1]
             nxt_title = nxt.title(lang) if nxt.title else t(f"pages.{topics.by_url_path(nxt.page).package}", lang)
