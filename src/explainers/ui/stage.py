@@ -137,14 +137,14 @@ export default function (component) {
     announce({ kind: "revealed", talk: d.talk, step: d.step });
     return true;
   };
+  // In the notes window, a step whose answer the stage has not shown yet: its first "next" shows it.
+  const heldOnStage = (d) => d.role === "notes" && d.asks && st.channel && !st.revealed[d.talk + ":" + d.step];
   const go = (k, local) => {
     const d = st.data;
     const next = Math.max(0, Math.min(d.n - 1, k));
     if (next === d.step) return;
-    const here = d.talk + ":" + d.step;
-    if (d.role === "notes" && d.asks && local !== false && next === d.step + 1 && !st.revealed[here] && st.channel) {
-      // From the notes window too, the first "next" of a held step shows the answer on the stage.
-      st.revealed[here] = true;
+    if (local !== false && next === d.step + 1 && heldOnStage(d)) {
+      st.revealed[d.talk + ":" + d.step] = true;
       announce({ kind: "reveal", talk: d.talk, step: d.step });
       return;
     }
@@ -225,9 +225,7 @@ export default function (component) {
     // "next" button, on a held step, first shows the answer on the stage (as its keys do).
     document.addEventListener("click", (e) => {
       const d = st.data;
-      const here = d.talk + ":" + d.step;
-      if (d.role === "notes" && d.asks && !st.revealed[here] && st.channel && e.target.closest
-          && e.target.closest(".st-key-stage_next")) {
+      if (heldOnStage(d) && e.target.closest && e.target.closest(".st-key-stage_next")) {
         e.preventDefault(); e.stopPropagation();
         go(d.step + 1);
         return;
@@ -380,10 +378,10 @@ def run() -> None:
         st.query_params["step"] = str(pos.step + 1)
 
     n = len(talk.steps)
-    hold = None if notes or not _holds(talk.steps[pos.step]) else predict.form_key(talk.steps[pos.step].page)
+    asks = _holds(talk.steps[pos.step])
+    hold = predict.form_key(talk.steps[pos.step].page) if asks and not notes else None
     keys = _keys_component()(key="stage_keys", data={"talk": talk.id, "step": pos.step, "n": n, "hold": hold,
-                                                     "asks": _holds(talk.steps[pos.step]),
-                                                     "role": "notes" if notes else "stage"},
+                                                     "asks": asks, "role": "notes" if notes else "stage"},
                              on_go_change=lambda: None, height=0)
     index = pos.step
     go = getattr(keys, "go", None)

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from explainers.content import content, shown, source_text, t
+from explainers.content import LANGS, content, shown, source_text, t
 from explainers.content.schema import GlossaryTerm
 
 from .anatomy import CONFIDENCE_KEYS, confidence_label
@@ -79,12 +79,13 @@ class ReferenceTable:
 @st.cache_resource(show_spinner=False)
 def reference_table(lang: str) -> ReferenceTable:
     frame = references_frame(lang)
-    # The search looks in both languages, as the glossary's does: a link with ?q=fibre finds the same
+    # The search looks in every language, as the glossary's does: a link with ?q=fibre finds the same
     # rows for a Dutch reader as for the English one who shared it.
-    other = references_frame("nl" if lang == "en" else "en").set_index("id").reindex(frame["id"])
-    haystack = (frame["id"] + " " + frame["quantity"] + " " + frame["context"] + " " + frame["source"] + " "
-                + other["quantity"].fillna("").to_numpy() + " " + other["context"].fillna("").to_numpy()
-                ).str.casefold()
+    text = frame["id"] + " " + frame["source"]
+    for each in LANGS:
+        words = frame if each == lang else references_frame(each).set_index("id").reindex(frame["id"])
+        text = text + " " + words["quantity"].fillna("").to_numpy() + " " + words["context"].fillna("").to_numpy()
+    haystack = text.str.casefold()
     return ReferenceTable(
         frame=frame,
         shown=pa.Table.from_pandas(frame[SHOWN_COLUMNS], preserve_index=False),
