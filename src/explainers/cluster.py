@@ -11,10 +11,10 @@ processes behind a proxy use every core and survive the loss of one. This starts
 - Debian's HAProxy with deploy/haproxy/haproxy.cfg, the file docker compose uses, with only the
   lines between its `servers:` markers replaced by these processes;
 
-waits until every process and then the proxy answer /_stcore/health, prints the address, and runs
-until Ctrl-C (or SIGTERM), when it stops everything it started. Each child runs in its own process
-group and is told by the kernel to stop if this launcher dies (PR_SET_PDEATHSIG), so nothing is
-left behind even after a `kill -9` of the launcher. Everything listens on loopback only.
+waits until every process answers /_stcore/health and the proxy has them all in rotation, prints
+the address, and runs until Ctrl-C (or SIGTERM), when it stops everything it started. Each child
+runs in its own process group and is told by the kernel to stop if this launcher dies
+(PR_SET_PDEATHSIG), so nothing is left behind even after a `kill -9` of the launcher. Everything listens on loopback only.
 
 `Cluster` is the same thing as a context manager, for the tests and the benchmark.
 """
@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HAPROXY_CFG = ROOT / "deploy" / "haproxy" / "haproxy.cfg"
 HOST = "127.0.0.1"
 SERVERS_BLOCK = re.compile(r"(?m)^[ \t]*# --- servers: begin.*?\n(?:.*\n)*?[ \t]*# --- servers: end ---[ \t]*\n")
+SERVED_BY = "X-Explainers-Server"  # the proxy names the process that answered (haproxy.cfg)
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never an http_proxy
 
 
@@ -85,11 +86,16 @@ def free_ports(count: int, host: str = HOST) -> list[int]:
 
 
 def healthy(url: str, timeout_s: float = 2.0) -> bool:
+    return served_by(url, timeout_s) is not None
+
+
+def served_by(url: str, timeout_s: float = 2.0) -> str | None:
+    """Which process answered `url` with 200 through the proxy ("" straight from a process), or None."""
     try:
         with _NO_PROXY.open(url, timeout=timeout_s) as resp:
-            return resp.status == 200
+            return resp.headers.get(SERVED_BY, "") if resp.status == 200 else None
     except OSError:
-        return False
+        return None
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
@@ -199,14 +205,22 @@ class Cluster:
             raise RuntimeError(f"HAProxy refused {self.config_path}: {check.stdout}{check.stderr}")
         # -db: stay in the foreground (this launcher is its supervisor).
         self.proxy = self._popen([self.haproxy, "-db", "-f", str(self.config_path)], "haproxy.log", env)
+        # Started means every process is in rotation: HAProxy staggers its first health checks, so
+        # for a moment after the first answer only one process may be up (`rise 2`), and a viewer
+        # that arrives then is pinned to it. Cookie-less requests go to every process that is up
+        # (leastconn, ties in turn), so a few in a row meet them all.
+        names = {self.server_name(i) for i in range(self.processes)}
+        seen: set[str] = set()
         deadline = time.monotonic() + max(timeout_s, 1.0)
         while time.monotonic() < deadline:
             if self.proxy.poll() is not None:
                 raise RuntimeError(f"HAProxy exited ({self.proxy.returncode}): {self.log_tail('haproxy')}")
-            if healthy(f"{self.url}/_stcore/health", 1.0):
+            seen.add(served_by(f"{self.url}/_stcore/health", 1.0))
+            if names <= seen:
                 return
             time.sleep(0.05)
-        raise RuntimeError(f"the proxy did not answer in {timeout_s:.0f} s: {self.log_tail('haproxy')}")
+        raise RuntimeError(f"the proxy did not reach {', '.join(sorted(names - seen))} in {timeout_s:.0f} s: "
+                           f"{self.log_tail('haproxy')}")
 
     # --- failure and stop -----------------------------------------------------------------------------
 

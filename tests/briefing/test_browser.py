@@ -9,7 +9,7 @@ from tests.browser.conftest import page, server, wait_ready  # noqa: F401 - fixt
 
 from .conftest import one_minute, reader, readouts, squeeze, text_of
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_download_on_the_rack_scene_is_the_dutch_briefing(page, server, tmp_path):  # noqa: F811

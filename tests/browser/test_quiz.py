@@ -13,6 +13,8 @@ from explainers.quiz import present
 
 from .conftest import ROOT, free_port, query, screenshot, start_server, wait_healthy, wait_ready
 
+pytestmark = [pytest.mark.xdist_group("quiz")]  # one worker runs the module: one prediction-box server
+
 NL = "nl"
 PREDICT_PAGES = sorted(content().quiz.predict)
 

@@ -1,9 +1,9 @@
 """Real processes on loopback: the tuned launcher alone, and `make cluster` (2 processes + HAProxy).
 
 Under CI (CI set) a missing HAProxy or Chromium fails the run (.ci/run installs both); on a
-developer machine the tests that need one skip with the reason. Every test here runs in the
-xdist group "cluster" (one worker, one after another), so the processes of one module never
-compete with those of another, and each module starts its servers once.
+developer machine the tests that need one skip with the reason. Each module here is an xdist group
+of its own (`make test` runs with --dist loadgroup): one worker runs its tests in order, so the
+module starts its servers once; the other worker meanwhile runs other tests.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from tests.browser.conftest import READY, query, wait_ready
 
 from .conftest import fetch, header, set_cookies
 
-pytestmark = [pytest.mark.xdist_group("browser")]  # the one worker that runs Playwright
+pytestmark = [pytest.mark.xdist_group("cluster")]  # one worker runs the module, in order, on one cluster
 
 COOKIE = "EXPLAINERS_SERVER"
 SERVED_BY = "X-Explainers-Server"

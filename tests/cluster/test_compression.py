@@ -23,7 +23,7 @@ from explainers.topics import TOPICS
 
 from .conftest import fetch, header
 
-pytestmark = [pytest.mark.xdist_group("browser")]  # the one worker that runs Playwright
+pytestmark = [pytest.mark.xdist_group("compression")]  # one worker runs the module: one server, one cache fill
 
 TOPIC_PATHS = [t.url_path for t in TOPICS]
 

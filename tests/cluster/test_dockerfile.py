@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 IGNORE = ROOT / "deploy" / "Dockerfile.dockerignore"
 
-pytestmark = [pytest.mark.xdist_group("browser")]  # (servers: one after another, on the cluster worker)
+pytestmark = [pytest.mark.xdist_group("dockerfile")]  # one worker runs the module: the image is assembled once
 
 
 def instructions() -> list[tuple[str, str]]:
