@@ -14,6 +14,7 @@ import re
 import pytest
 
 from explainers import talks, topics
+from explainers.content import t
 
 from .conftest import OUTPUT, wait_for_url, wait_ready
 
@@ -144,6 +145,38 @@ def test_b_blanks_the_stage_and_the_notes_window_drives_it(browser, server):
         wait_for_url(stage, r"step=2(&|$)")  # the stage followed, through the BroadcastChannel
         notes.get_by_role("button", name="Scherm op zwart").click()
         stage.wait_for_selector("#stage-blank", state="visible", timeout=5_000)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_next_on_a_question_takes_the_slider_as_the_rooms_guess_only_once_someone_moved_it(browser, server, lang):
+    """A slider always shows a value: "next" on a question nobody touched reveals the answer as
+    skipped, instead of grading the slider's starting point as if the room had guessed it."""
+    talk, i = next((tk, i) for tk in talks.talks() for i, step in enumerate(tk.steps) if step.predict)
+    context = _context(browser)
+    try:
+        for moved in (False, True):
+            pg = context.new_page()
+            pg.goto(f"{server}/stage?talk={talk.id}&step={i + 1}&lang={lang}")
+            _at_step(pg, i + 1)
+            slider = pg.locator(".st-key-stage_predict [data-testid=stForm] input[type=range]")
+            start = slider.input_value()
+            if moved:  # the presenter sets the room's guess with the arrow keys, then steps on
+                slider.focus()
+                pg.keyboard.press("ArrowRight")
+                pg.keyboard.press("ArrowRight")
+                pg.wait_for_function("s => document.querySelector('.st-key-stage_predict input[type=range]').value !== s",
+                                     arg=start)
+                pg.evaluate("document.activeElement.blur()")
+            pg.keyboard.press("PageDown")
+            result = pg.wait_for_selector(".st-key-stage_predict_result", timeout=15_000)
+            wait_ready(pg)
+            text = result.inner_text()
+            assert (t("quiz.your_guess", lang) in text) is moved, text
+            assert (t("quiz.verdict.skipped", lang) in text) is not moved, text
+            pg.screenshot(path=str(OUTPUT / f"stage-question-{'moved' if moved else 'untouched'}-{lang}.png"))
+            pg.close()
     finally:
         context.close()
 

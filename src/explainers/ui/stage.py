@@ -124,13 +124,32 @@ export default function (component) {
   st.revealed = st.revealed || {};  // "talk:step" of the held steps whose answer the stage has shown
   const announce = (m) => { if (st.channel) st.channel.postMessage(m); };
   // The step asks the room first: "next" checks the guess set on the slider (or reveals the answer
-  // when nothing was picked), like a reveal.js fragment; the next "next" steps on.
+  // when nothing was picked), like a reveal.js fragment; the next "next" steps on. A slider always
+  // has a value, so it counts as the room's guess only once someone has moved it on this step.
+  st.moved = st.moved || {};  // "talk:step" of the held steps whose slider was moved
+  const formOf = (d) => {
+    const check = document.querySelector(".st-key-" + d.hold + "_check button");
+    return check && check.closest("[data-testid=stForm]");
+  };
+  if (!st.watchesSliders) {  // (the slider moves by its own key and pointer handlers: no "input" event)
+    st.watchesSliders = true;
+    const moves = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"];
+    const touched = (e) => {
+      const d = st.data;
+      const slider = d && d.hold && e.target.closest && e.target.closest("[data-testid=stSlider]");
+      if (slider && slider.closest("[data-testid=stForm]") === formOf(d)
+          && (e.type === "pointerdown" || moves.includes(e.key))) st.moved[d.talk + ":" + d.step] = true;
+    };
+    document.addEventListener("pointerdown", touched, true);
+    document.addEventListener("keydown", touched, true);
+  }
   const reveal = () => {
     const d = st.data;
     if (!d.hold) return false;
     const check = document.querySelector(".st-key-" + d.hold + "_check button");
-    const form = check && check.closest("[data-testid=stForm]");
-    const picked = form && form.querySelector('input[type="range"], input:checked');
+    const form = formOf(d);
+    const picked = form && (form.querySelector("input:checked")
+                            || (form.querySelector('input[type="range"]') && st.moved[d.talk + ":" + d.step]));
     const button = picked ? check : document.querySelector(".st-key-" + d.hold + "_skip button");
     if (!button) return false;
     button.click();
