@@ -48,8 +48,6 @@ def browser():
         chromium.close()
 
 
-
-
 UNGROUPED = pytest.StashKey[str]()
 
 

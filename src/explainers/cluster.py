@@ -14,7 +14,8 @@ processes behind a proxy use every core and survive the loss of one. This starts
 waits until every process answers /_stcore/health and the proxy has them all in rotation, prints
 the address, and runs until Ctrl-C (or SIGTERM), when it stops everything it started. Each child
 runs in its own process group and is told by the kernel to stop if this launcher dies
-(PR_SET_PDEATHSIG), so nothing is left behind even after a `kill -9` of the launcher. Everything listens on loopback only.
+(PR_SET_PDEATHSIG), so nothing is left behind even after a `kill -9` of the launcher. Everything
+listens on loopback only.
 
 `Cluster` is the same thing as a context manager, for the tests and the benchmark.
 """

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from explainers import static_compress
-from explainers.cluster import HAPROXY_CFG, render_config
+from explainers.cluster import HAPROXY_CFG, SERVED_BY, render_config
 from tests.browser.conftest import READY, query, wait_ready
 
 from .conftest import fetch, header, set_cookies
@@ -27,7 +27,6 @@ from .conftest import fetch, header, set_cookies
 pytestmark = [pytest.mark.xdist_group("cluster")]  # one worker runs the module, in order, on one cluster
 
 COOKIE = "EXPLAINERS_SERVER"
-SERVED_BY = "X-Explainers-Server"
 # Streamlit 1.67's frontend finds its base path by asking `<page>/_stcore/health` and
 # `<page>/_stcore/host-config` first and then the parent path; on a page URL (/photonics) the first
 # two answer 404 with or without a proxy, and Chromium logs each as "Failed to load resource".

@@ -127,10 +127,8 @@ export default function (component) {
   // when nothing was picked), like a reveal.js fragment; the next "next" steps on. A slider always
   // has a value, so it counts as the room's guess only once someone has moved it on this step.
   st.moved = st.moved || {};  // "talk:step" of the held steps whose slider was moved
-  const formOf = (d) => {
-    const check = document.querySelector(".st-key-" + d.hold + "_check button");
-    return check && check.closest("[data-testid=stForm]");
-  };
+  const checkOf = (d) => document.querySelector(".st-key-" + d.hold + "_check button");
+  const formOf = (d) => { const check = checkOf(d); return check && check.closest("[data-testid=stForm]"); };
   if (!st.watchesSliders) {  // (the slider moves by its own key and pointer handlers: no "input" event)
     st.watchesSliders = true;
     const moves = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"];
@@ -146,7 +144,7 @@ export default function (component) {
   const reveal = () => {
     const d = st.data;
     if (!d.hold) return false;
-    const check = document.querySelector(".st-key-" + d.hold + "_check button");
+    const check = checkOf(d);
     const form = formOf(d);
     const picked = form && (form.querySelector("input:checked")
                             || (form.querySelector('input[type="range"]') && st.moved[d.talk + ":" + d.step]));
