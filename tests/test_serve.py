@@ -61,6 +61,7 @@ def test_plotly_turns_charts_into_json_with_orjson(monkeypatch):
 
 import asyncio  # noqa: E402
 import gzip  # noqa: E402
+import os  # noqa: E402
 import threading  # noqa: E402
 
 import pytest  # noqa: E402
@@ -283,13 +284,34 @@ def test_the_cache_is_filled_once_per_machine_in_the_background(static_dir, tmp_
     store = sc.AssetStore(static_dir, cache, version="test", quality=1, best_quality=4)
     assert store.fill()
     assert store.wait_upgrades(30)
-    assert (cache / "streamlit-test" / ".complete-br4").exists()
+    assert len(list((cache / "streamlit-test").glob(".complete-br4-*"))) == 1
     names = sorted(p.name.split(".")[-1] for p in (cache / "streamlit-test").rglob("main.abc123.js.*"))
     assert names == ["br4", "gz9"]
     index = [p.name for p in (cache / "streamlit-test").rglob("index.html.*")]
     assert len(index) == 2
     # done: a second process (or the next start) does nothing
     assert not sc.AssetStore(static_dir, cache, version="test", quality=1, best_quality=4).fill()
+
+
+def test_a_reinstall_of_the_same_version_fills_the_cache_again_and_old_copies_go(static_dir, tmp_path):
+    """A new virtualenv (CI's clean clone) writes Streamlit's files anew: same version, other times."""
+    cache = tmp_path / "cache"
+    first = sc.AssetStore(static_dir, cache, version="test", quality=1, best_quality=4)
+    assert first.fill() and first.wait_upgrades(30)
+    old = sorted(p.name for p in (cache / "streamlit-test").rglob("main.abc123.js.*"))
+
+    bundle = static_dir / "static" / "js" / "main.abc123.js"
+    os.utime(bundle, ns=(bundle.stat().st_atime_ns, bundle.stat().st_mtime_ns + 10**9))  # reinstalled
+    again = sc.AssetStore(static_dir, cache, version="test", quality=1, best_quality=4)
+    assert again.fill(), "the marker of the old install counted for the new one"
+    assert again.wait_upgrades(30)
+    copies = sorted(p.name for p in (cache / "streamlit-test").rglob("main.abc123.js.*"))
+    assert len(copies) == 4 and set(old) < set(copies)  # the old install's copies are recent: kept
+
+    assert again.prune(older_than_s=0) == 2 + 1  # now they are old: its two copies and its marker go
+    assert sorted(p.name for p in (cache / "streamlit-test").rglob("main.abc123.js.*")) == sorted(set(copies) - set(old))
+    assert len(list((cache / "streamlit-test").glob(".complete-*"))) == 1
+    assert not sc.AssetStore(static_dir, cache, version="test", quality=1, best_quality=4).fill()  # complete
 
 
 def test_only_one_process_fills_a_cache_at_a_time(static_dir, tmp_path):

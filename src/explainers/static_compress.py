@@ -18,7 +18,7 @@ once per file and then kept, in memory and on disk:
 - brotli's best quality (11) is another ~10 % smaller but ~20x slower (9 s for Plotly), too slow
   for the first viewer to wait for. One background thread at nice 19 (it only gets CPU time nobody
   else wants) remakes each requested file at quality 11 and swaps it in, then, once per machine
-  and Streamlit version, fills the cache with the best copy of every other file (~45 CPU-seconds
+  and install of Streamlit, fills the cache with the best copy of every other file (~45 CPU-seconds
   for Streamlit 1.67's 23 MB), so later starts never compress. A lock file keeps the processes of a
   cluster from doing that twice; `EXPLAINERS_STATIC_PRECOMPRESS=0` turns the fill off.
   `python -m explainers.static_compress` does the same ahead of time (the Docker image build);
@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gzip
+import hashlib
 import logging
 import mimetypes
 import os
@@ -71,6 +72,8 @@ MIN_SAVING = 0.05  # keep a compressed copy only if it is at least 5 % smaller
 RUNTIME_BROTLI_QUALITY = 9
 BEST_BROTLI_QUALITY = 11
 GZIP_LEVEL = 9
+#: Copies of another install of Streamlit's files that nobody wrote for this long are removed.
+STALE_AFTER_S = 7 * 24 * 3600
 #: The encodings in order of preference (smallest first) with their ETag suffix and file suffix.
 ENCODINGS = ("br", "gzip")
 _ETAG_SUFFIX = {"br": "br", "gzip": "gz"}
@@ -182,6 +185,7 @@ class AssetStore:
         self._upgrades: queue.PriorityQueue | None = (queue.PriorityQueue() if upgrade and self.best_quality > quality
                                                       else None)
         self._upgrader: threading.Thread | None = None
+        self._fingerprint: str | None = None
         self._upgrading = 0
         self._seq = 0
         self.stats = {"compressed": 0, "from_disk": 0, "hits": 0, "upgraded": 0, "seconds": 0.0}
@@ -350,7 +354,25 @@ class AssetStore:
                 self.stats["upgraded"] += 1
 
     def _marker(self) -> Path | None:
-        return None if self.cache_dir is None else self.cache_dir / f".complete-br{self.best_quality}"
+        """The file that records a complete cache for this install of Streamlit's files.
+
+        Keyed to the install, not only to Streamlit's version: the cache keeps copies per file size and
+        modification time, so a reinstall of the same version (a new virtualenv, CI's clean clone on a
+        machine whose ~/.cache persists) has none of them yet, and its first viewers would otherwise get
+        the quick copies (Plotly's bundle ~120 kB larger) for as long as the background takes to catch up.
+        """
+        if self.cache_dir is None:
+            return None
+        return self.cache_dir / f".complete-br{self.best_quality}-{self._install_fingerprint()}"
+
+    def _install_fingerprint(self) -> str:
+        """A short hash of where the static files are and of each one's path, size and modification time."""
+        if self._fingerprint is None:
+            digest = hashlib.sha256(str(self.root).encode())
+            for rel, _, st in sorted(self.compressible_files()):
+                digest.update(f"\0{rel}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+            self._fingerprint = digest.hexdigest()[:16]
+        return self._fingerprint
 
     def fill(self) -> bool:
         """Queue the best copy of every file (behind the viewers' requests), once per cache directory.
@@ -380,10 +402,40 @@ class AssetStore:
         def done() -> None:
             if self._disk_ok:
                 self._write(marker, f"{len(files)} files\n".encode())
+                self.prune()
             lock.close()  # releases the lock
 
         self._queue_upgrade(done, priority=2)
         return True
+
+    def prune(self, *, older_than_s: float = STALE_AFTER_S) -> int:
+        """Remove the copies and markers of other installs that nobody has written for a while.
+
+        Each reinstall of Streamlit (a new virtualenv, every CI run on a machine whose cache persists)
+        adds ~11 MB of copies keyed to its own files' times; without this the cache only grows. Copies
+        written recently are kept: another install on this machine may still be using them.
+        """
+        if self.cache_dir is None:
+            return 0
+        current = {f"{rel}.{st.st_size}-{st.st_mtime_ns}" for rel, _, st in self.compressible_files()}
+        keep_marker = self._marker()
+        cutoff = time.time() - older_than_s
+        removed = 0
+        for path in self.cache_dir.rglob("*"):
+            try:
+                if not path.is_file() or path.stat().st_mtime > cutoff or path.name == ".fill.lock":
+                    continue
+                if path.name.startswith(".complete-"):
+                    stale = path != keep_marker
+                else:
+                    stem = path.relative_to(self.cache_dir).as_posix().rsplit(".", 1)[0]  # drop ".br11"
+                    stale = stem not in current  # (a ".tmp-" file this old is a crashed writer's)
+                if stale:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def compressible_files(self) -> list[tuple[str, Path, os.stat_result]]:
         """Every file worth compressing: the page's own entry files first, then the largest first."""
@@ -449,6 +501,7 @@ class AssetStore:
         marker = self._marker()
         if marker is not None and self._disk_ok and self.quality >= BEST_BROTLI_QUALITY:
             self._write(marker, f"{len(files)} files\n".encode())  # launchers need not fill it again
+            self.prune()
         return {"files": len(files), "raw_bytes": raw, "encoded_bytes": sizes,
                 "seconds": round(time.perf_counter() - t0, 2), "cache_dir": str(self.cache_dir)}
 
