@@ -3,6 +3,8 @@ the neuron animation plays and pauses, and the language switch keeps the view.""
 
 from __future__ import annotations
 
+import pytest
+
 from explainers.content import default_values, fmt_num, t
 from explainers.models import neuron as nm
 
@@ -83,3 +85,21 @@ def test_language_switch_keeps_the_controls(page, server):
     assert params["i_na"] == ["3"] and params["mem"] == ["hbm"]
     assert page.locator("h1", has_text=t("neuromorphic.title", "en")).count() == 1
     screenshot(page, "neuromorphic-en-switched")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_brains_and_chips_is_a_table_of_the_views_text_as_written(page, server, lang):
+    """A static table: every cell reads as the view wrote it (st.table renders cells as Markdown, so
+    this also shows the escaping leaves no backslash or lost character), and no data grid is loaded."""
+    from explainers.topics.neuromorphic import present
+
+    view = present.chips(lang).table
+    page.goto(f"{server}/neuromorphic?lang={lang}")
+    wait_ready(page)
+    table = page.locator("[data-testid=stTable] table")
+    table.scroll_into_view_if_needed()
+    assert table.locator("thead th").all_inner_texts() == list(view.headings)
+    shown = [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in table.locator("tbody tr").all()]
+    assert shown == [list(row) for row in view.rows]
+    assert page.locator("[data-testid=stDataFrame]").count() == 0
+    assert not [url for url in page.requested_urls if "/DataFrame." in url]  # the grid's ~200 kB bundle

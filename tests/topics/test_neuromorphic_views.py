@@ -104,8 +104,7 @@ def test_dram_layer_summary_states_the_share_and_the_sources_range(lang):
 def test_chips_table_has_one_row_per_system_and_lists_its_sources():
     view = present.chips("nl")
     assert len(view.table.rows) == len(nx.SYSTEM_SLUGS)
-    assert view.table.arrow.num_rows == len(nx.SYSTEM_SLUGS)
-    assert view.table.arrow.column_names == [c.key for c in view.table.columns]
+    assert all(len(row) == len(view.table.headings) for row in view.table.rows)
     assert view.table.rows[1][-1] == ", ".join(nx.SYSTEM_ROWS["truenorth"])
     ids = nx.reference_ids()
     assert len(ids) == len(set(ids)) and "ndx_lif_tref" in ids and "lif_tref" not in ids

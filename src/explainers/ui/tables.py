@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -11,6 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from explainers.content import LANGS, content, shown, source_text, t
+from explainers.content.citations import md_escape
 from explainers.content.schema import GlossaryTerm
 
 from .anatomy import CONFIDENCE_KEYS, confidence_label
@@ -94,6 +97,25 @@ def reference_table(lang: str) -> ReferenceTable:
         haystack=tuple(haystack),
         topic_slugs=tuple(dict.fromkeys(frame["topic_slug"])),
     )
+
+
+#: What Markdown reads at the start of a line as a heading, quote, list item or rule.
+_LINE_MARKER = re.compile(r"^(\s*)([#>+=-]|\d{1,9}(?=[.)](?:\s|$)))", re.MULTILINE)  # "1. x", not "1.152"
+
+
+def markdown_cell(text: str) -> str:
+    """`text` escaped so that a cell of `st.table`, which renders every cell as Markdown, shows it as written."""
+    text = md_escape(text).replace("&", "\\&").replace("~", "\\~").replace("|", "\\|")
+    return _LINE_MARKER.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)),
+                            text)
+
+
+def text_table(headings: Sequence[str], rows: Sequence[Sequence[str]], alt: str) -> None:
+    """A table of finished text as a static table: it wraps, prints and reads on a phone, and a first
+    visit does not fetch st.dataframe's grid (~200 kB compressed) for a handful of rows."""
+    frame = pd.DataFrame([[markdown_cell(cell) for cell in row] for row in rows],
+                         columns=[markdown_cell(h) for h in headings])
+    st.table(frame, hide_index=True, border="horizontal", alt=alt)
 
 
 #: Rows of the Sources table sent at once: the whole table is ~110 kB per change, a page ~25 kB.

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-
-import pyarrow as pa
+from functools import lru_cache
 
 from explainers.charts import neuromorphic as charts
 from explainers.content import fmt_count, fmt_num, fmt_power, fmt_ratio, ref, round_sig, shown, t, value
@@ -495,10 +493,9 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     alt: str
 
-    @cached_property
-    def arrow(self) -> pa.Table:
-        """The table as Arrow, built once per view (the view is built once per language)."""
-        return pa.table({c.key: [row[j] for row in self.rows] for j, c in enumerate(self.columns)})
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(c.label for c in self.columns)
 
 
 @dataclass(frozen=True)

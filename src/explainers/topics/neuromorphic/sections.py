@@ -9,16 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explainers.ui import (current_lang, readout_row, show, show_model, show_one_minute, show_readout, sources_panel,
-                           state)
+                           state, text_table)
 
 from . import CONTROLS, reference_ids
 from . import present
-
-#: Column widths of the brains-and-chips table (px); the system's name stays in view when scrolling.
-CHIP_WIDTHS: dict[str, int] = {"system": 100, "kind": 125, "neurons": 110, "synapses": 125, "power": 95,
-                               "caveat": 265, "sources": 105}
-CHIP_ROW_HEIGHT = 100
-
 
 def one_minute() -> None:
     lang = current_lang()
@@ -118,14 +112,7 @@ def chips() -> None:
     view = present.chips(current_lang())
     st.subheader(view.heading)
     st.markdown(view.lead)
-    table = view.table
-    st.dataframe(
-        table.arrow, hide_index=True, width="stretch", row_height=CHIP_ROW_HEIGHT,
-        height=CHIP_ROW_HEIGHT * len(table.rows) + 40, alt=table.alt,
-        column_config={c.key: st.column_config.TextColumn(c.label, width=CHIP_WIDTHS[c.key],
-                                                          pinned=True if c.key == "system" else None)
-                       for c in table.columns},
-    )
+    text_table(view.table.headings, view.table.rows, view.table.alt)
     show(view.figure)
     show(view.sources)
 
