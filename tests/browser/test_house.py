@@ -183,3 +183,18 @@ def test_a_start_card_title_breaks_between_words_or_at_a_hyphen(page, server):
             wait_ready(page)
             page.wait_for_timeout(300)  # (the cards' columns take the new width)
             assert page.evaluate(_WORDS_CUT) == [], (lang, width)
+
+
+@pytest.mark.parametrize(("width", "collapsed"), [(390, "true"), (1280, "false")])
+def test_a_phone_opens_on_the_page_and_a_laptop_on_page_and_menu(browser, server, width, collapsed):
+    """What the audience's phones get from the QR code: the page itself, with the menu one tap away."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="en-GB")
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/photonics?lang=nl")
+        wait_ready(pg)
+        assert pg.locator("[data-testid=stSidebar]").get_attribute("data-collapsed") == collapsed
+        title = pg.locator("h1").first.bounding_box()
+        assert title is not None and title["x"] < width / 2  # the title is on screen, not under the menu
+    finally:
+        context.close()

@@ -199,7 +199,7 @@ def warm_now(*, wait: bool = False) -> None:
 def run() -> None:
     """Everything `app.py` does, in order."""
     st.set_page_config(page_title="Light · Brains · Compute", page_icon=str(ICON), layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="auto")  # collapsed on a phone: the page, not the menu, fills the screen
     if not _check_content():
         st.stop()
     _warm_in_background()
