@@ -1,0 +1,135 @@
+"""Every chart laid out for a phone (charts.phone): its words wrap to the screen and its data do not
+change. Checked on every section's default figures in both languages, and `wrap` on any text."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import plotly.graph_objects as go
+from plotly.utils import PlotlyJSONEncoder
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainers import topics, views
+from explainers.charts import phone
+from explainers.charts.phone import for_phone, line_count, visible_len, wrap
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéëï0123456789,.()–", min_size=1, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(WORD, max_size=25), chars=st.integers(min_value=8, max_value=60))
+def test_wrap_breaks_only_between_words_and_keeps_every_word(words, chars):
+    text = " ".join(words)
+    wrapped = wrap(text, chars)
+    lines = wrapped.split("<br>")
+    assert " ".join(lines).split() == words
+    for line in lines:
+        assert visible_len(line) <= chars or " " not in line, line  # only a single long word is longer
+
+
+def test_wrap_keeps_existing_breaks_and_does_not_count_tags():
+    assert wrap("<b>Energy</b> per bit<br>log scale", 15) == "<b>Energy</b> per bit<br>log scale"
+    assert wrap("one two three four", 9) == "one two<br>three<br>four"
+    assert line_count(wrap("a b c d e f", 3)) == 3
+
+
+def _figures(lang):
+    for tp in topics.TOPICS:
+        for name in topics.package(tp).SECTIONS:
+            view = topics.view(tp, name, lang)
+            for fig in views.figures(view):
+                yield f"{tp.url_path}/{name}/{fig.key}", fig.build().to_dict()
+
+
+FIGURES = {lang: dict(_figures(lang)) for lang in ("en", "nl")}
+CASES = [(lang, key) for lang, figs in FIGURES.items() for key in figs]
+
+
+def test_every_topic_has_charts_to_lay_out():
+    assert {key.split("/")[0] for key in FIGURES["en"]} == {tp.url_path for tp in topics.TOPICS}
+
+
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True, cls=PlotlyJSONEncoder)
+
+
+def _plot_px(layout):
+    return layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+
+
+@pytest.mark.parametrize(("lang", "key"), CASES, ids=[f"{lang}-{key}" for lang, key in CASES])
+def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
+    spec = FIGURES[lang][key]
+    before = _json(spec)
+    original = copy.deepcopy(spec)
+    out = for_phone(spec)
+    assert _json(spec) == before, "the input spec was changed"
+
+    layout = out["layout"]
+    title = layout.get("title", {}).get("text")
+    if title:
+        assert all(visible_len(line) <= phone.TITLE_CHARS or " " not in line for line in title.split("<br>")), title
+
+    named = [tr for tr in out["data"] if tr.get("name") and tr.get("showlegend", True) is not False]
+    # plotly.js draws a legend for two or more traces, counting those given showlegend False
+    drawn = len(out["data"]) >= 2 or layout.get("showlegend") is True
+    if named and drawn and layout.get("showlegend") is not False:
+        legend = layout["legend"]
+        assert (legend["xref"], legend["yref"], legend["yanchor"], legend["y"]) == ("container", "container", "bottom", 0)
+        for tr in named:
+            assert all(visible_len(line) <= phone.LEGEND_CHARS or " " not in line for line in tr["name"].split("<br>"))
+        # the legend's rows are under the plot, not taken from it
+        assert layout["margin"]["b"] >= len(named) * phone.LEGEND_ENTRY_PX
+
+    for axis_name, chars in (("yaxis", phone.CATEGORY_CHARS), ("xaxis", phone.X_CATEGORY_CHARS)):
+        for text in layout.get(axis_name, {}).get("ticktext", ()) or ():
+            if layout[axis_name].get("tickmode") == "array":
+                assert all(visible_len(line) <= chars or " " not in line for line in str(text).split("<br>"))
+
+    # the data are untouched: same traces, same values, in the same order
+    assert len(out["data"]) == len(original["data"])
+    for new, old in zip(out["data"], original["data"], strict=True):
+        for attr in ("x", "y", "z", "type", "mode"):
+            assert _json(new.get(attr)) == _json(old.get(attr)), (attr, new.get("name"))
+    if original["layout"].get("height"):
+        assert _plot_px(layout) >= _plot_px({**original["layout"], "margin": {
+            "t": original["layout"].get("margin", {}).get("t", 56), "b": original["layout"].get("margin", {}).get("b", 56)}})
+    go.Figure(out)  # still a figure Plotly accepts, property by property
+
+
+def test_a_long_legend_moves_under_the_plot_and_the_figure_grows_by_it():
+    spec = {"data": [{"type": "scatter", "x": [1, 2], "y": [1, 2], "name": "a rather long name for a series " * 3},
+                     {"type": "scatter", "x": [1, 2], "y": [2, 1], "name": "short"}],
+            "layout": {"height": 420, "margin": {"t": 60, "b": 60}, "title": {"text": "A title of the chart that is longer than a phone allows"}}}
+    out = for_phone(spec)
+    assert out["layout"]["height"] - out["layout"]["margin"]["t"] - out["layout"]["margin"]["b"] == 420 - 60 - 60
+    assert out["layout"]["margin"]["t"] == 60 + phone.TITLE_LINE_PX  # one more title line
+    lines = line_count(out["data"][0]["name"])
+    assert lines >= 3
+    assert out["layout"]["margin"]["b"] == phone.BOTTOM_AXIS_PX + 2 * phone.LEGEND_ENTRY_PX + (lines - 1) * phone.LEGEND_LINE_PX
+
+
+def test_one_listed_line_among_labelled_markers_still_has_its_legend_moved():
+    """plotly.js counts traces hidden from the legend towards the two it needs to draw one."""
+    spec = {"data": [{"type": "scatter", "x": [1, 2], "y": [1, 2], "name": "the brain's power per neuron", "mode": "lines"},
+                     {"type": "scatter", "x": [1], "y": [1], "name": "a chip", "showlegend": False}],
+            "layout": {"height": 420, "margin": {"t": 56, "b": 56}}}
+    legend = for_phone(spec)["layout"]["legend"]
+    assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 0, "bottom")
+    alone = for_phone({**spec, "data": spec["data"][:1]})["layout"]
+    assert "legend" not in alone  # one trace: Plotly draws no legend, so there is nothing to move
+
+
+def test_stacked_category_labels_get_the_height_they_need():
+    labels = [f"rung number {i} with a long label" for i in range(12)]
+    spec = {"data": [{"type": "bar", "orientation": "h", "x": list(range(12)), "y": labels}],
+            "layout": {"height": 300, "margin": {"t": 50, "b": 50}}}
+    out = for_phone(spec)
+    axis = out["layout"]["yaxis"]
+    assert axis["tickvals"] == labels and out["data"][0]["y"] == labels
+    lines = max(line_count(text) for text in axis["ticktext"])
+    assert lines == 2
+    assert _plot_px(out["layout"]) == 12 * (2 * phone.CATEGORY_LINE_PX + phone.CATEGORY_GAP_PX)
