@@ -11,8 +11,10 @@ from explainers.content import ref, shown, source_text, t
 from explainers.content.citations import CONFIDENCE_KEYS, confidence_label, md_escape as _md_escape, source_line, sources_line  # noqa: F401
 from explainers.views import Figure, Heading, ModelView, Note, OneMinute, Readout
 
+from explainers.charts.phone import for_phone
 from explainers.charts.theme import thaw
 
+from .device import on_phone
 from .figures import cached_figure, figure_of  # noqa: F401  (cached_figure: re-exported)
 
 ON_STAGE = "_on_stage"  # set while the presenter's stage renders a section (ui.stage)
@@ -86,7 +88,8 @@ def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
     """A chart and, under it, its one-sentence text summary (also what a screen reader gets).
 
     On the presenter's stage the chart takes the height the stage's CSS gives it (it fills the
-    projector's screen at any resolution) instead of its own.
+    projector's screen at any resolution) instead of its own. On a phone its title, legend and
+    category labels wrap to the screen (charts.phone).
     """
     if st.session_state.get(ON_STAGE):
         spec = fig.to_dict()
@@ -100,6 +103,8 @@ def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
                                 "font": {**legend.get("font", {}), "size": 13}}
         fig = thaw({**spec, "layout": {**layout, "autosize": True, "font": font}})
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", height="stretch")
+    elif on_phone():
+        st.plotly_chart(thaw(for_phone(fig.to_dict())), config=PLOTLY_CONFIG, key=key, width="stretch")
     else:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch")
     st.caption(summary)
