@@ -86,6 +86,12 @@ BASE_CSS = """
   [data-testid="stCaptionContainer"] a { color: #004F7C !important; }
   /* The line between the menu and the note under it (a border, not an st.divider element). */
   .st-key-menu { border-bottom: 1px solid rgba(49, 51, 63, 0.2); padding-bottom: 1.5rem; margin-bottom: 0.5rem; }
+  /* A phone-width screen: Plotly's toolbar would sit on the chart's title (a touch screen shows it
+     all the time), and a segmented control wraps its options instead of hiding some off the edge. */
+  @media (max-width: 640px) {
+    [data-testid="stMain"] .modebar-container { display: none !important; }
+    [data-testid="stMain"] [data-testid="stButtonGroup"] [role="radiogroup"] { flex-wrap: wrap; overflow-x: visible; }
+  }
   .st-key-one_minute { background: linear-gradient(135deg, rgba(0,114,178,0.06), rgba(0,158,115,0.06)); }
 </style>
 """
