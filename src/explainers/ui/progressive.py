@@ -22,7 +22,7 @@ import streamlit as st
 
 from explainers.content import t
 
-from . import inline_js
+from . import device, inline_js
 from .state import PARTIAL, RAN
 
 PAINTED = "_first_screen_painted"  # the pages whose first screen this session has painted
@@ -56,11 +56,7 @@ def _component():
 
 
 def _is_browser() -> bool:
-    try:
-        agent = st.context.headers.get("User-Agent", "") or ""
-    except Exception:  # no request behind this session (AppTest)
-        return False
-    return "Mozilla/" in agent
+    return device.is_browser()
 
 
 def _painted(page: str) -> None:
