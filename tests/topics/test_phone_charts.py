@@ -73,6 +73,14 @@ def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
     if title:
         assert all(visible_len(line) <= phone.TITLE_CHARS or " " not in line for line in title.split("<br>")), title
 
+    x_title = layout.get("xaxis", {}).get("title", {}).get("text")
+    if x_title:
+        beside_labels = layout.get("yaxis", {}).get("type") in (None, "category", "-") and any(
+            isinstance(tr.get("y"), (list, tuple)) and tr["y"] and all(isinstance(v, str) for v in tr["y"])
+            for tr in out["data"])
+        chars = phone.AXIS_TITLE_BESIDE_LABELS_CHARS if beside_labels else phone.AXIS_TITLE_CHARS
+        assert all(visible_len(line) <= chars or " " not in line for line in x_title.split("<br>")), x_title
+
     named = [tr for tr in out["data"] if tr.get("name") and tr.get("showlegend", True) is not False]
     # plotly.js draws a legend for two or more traces, counting those given showlegend False
     drawn = len(out["data"]) >= 2 or layout.get("showlegend") is True
@@ -121,6 +129,14 @@ def test_one_listed_line_among_labelled_markers_still_has_its_legend_moved():
     assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 0, "bottom")
     alone = for_phone({**spec, "data": spec["data"][:1]})["layout"]
     assert "legend" not in alone  # one trace: Plotly draws no legend, so there is nothing to move
+
+
+def test_numbers_as_a_typed_array_are_not_category_labels():
+    spec = {"data": [{"type": "scatter", "x": {"dtype": "f8", "bdata": "AAAAAAAA8D8="}, "y": {"dtype": "f8", "bdata": "AAAAAAAA8D8="}}],
+            "layout": {"height": 400, "margin": {"t": 50, "b": 50}, "xaxis": {"title": {"text": "a title of thirty-five characters"}}}}
+    out = for_phone(spec)["layout"]
+    assert "tickvals" not in out.get("xaxis", {}) and "tickvals" not in out.get("yaxis", {})
+    assert "<br>" not in out["xaxis"]["title"]["text"]  # under 46 characters, and no labels beside the plot
 
 
 def test_stacked_category_labels_get_the_height_they_need():

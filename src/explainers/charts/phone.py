@@ -6,7 +6,8 @@ screen, and a legend above the plot that needs several rows grows into the title
 keeps the data and the plot's own height and changes only where the words go:
 
 - the title wraps at `TITLE_CHARS` (a line break between words, never inside one), the x axis's
-  title at `AXIS_TITLE_CHARS`;
+  title at `AXIS_TITLE_CHARS` (`AXIS_TITLE_BESIDE_LABELS_CHARS` beside a column of category labels,
+  which leave the plot, and so the title centred on it, less of the screen's width);
 - the legend goes under the plot, one entry per row, each wrapped at `LEGEND_CHARS`, and the figure
   grows by the legend's height instead of squeezing the plot;
 - category labels (text on an axis: bars, a ladder of rungs) wrap at `CATEGORY_CHARS`, by tick
@@ -23,6 +24,7 @@ TITLE_CHARS = 40
 LEGEND_CHARS = 46
 CATEGORY_CHARS = 18
 AXIS_TITLE_CHARS = 46
+AXIS_TITLE_BESIDE_LABELS_CHARS = 30
 #: Category labels on the x axis sit side by side: a narrower wrap.
 X_CATEGORY_CHARS = 11
 
@@ -82,8 +84,10 @@ def _legend_entries(spec: dict) -> list[dict]:
 
 
 def _categories(values) -> list[str] | None:
-    """The distinct labels of a category axis, in order; None if the values are not all text."""
-    if values is None:
+    """The distinct labels of a category axis, in order; None if the values are not all text.
+
+    Numbers in a frozen spec may be a typed array ({"dtype": ..., "bdata": ...}): not labels."""
+    if not isinstance(values, (list, tuple)):
         return None
     values = list(values)
     if not values or not all(isinstance(v, str) for v in values):
@@ -119,13 +123,6 @@ def for_phone(spec: dict) -> dict:
         layout["title"] = {**title, "text": text, "font": {**title.get("font", {}), "size": TITLE_SIZE_PX}}
         top += TITLE_LINE_PX * max(extra_lines, 0)
 
-    axis_title_px = 0
-    x_title = layout.get("xaxis", {}).get("title")
-    if isinstance(x_title, dict) and x_title.get("text"):
-        text = wrap(x_title["text"], AXIS_TITLE_CHARS)
-        axis_title_px = AXIS_TITLE_LINE_PX * (line_count(text) - line_count(x_title["text"]))
-        layout["xaxis"] = {**layout["xaxis"], "title": {**x_title, "text": text}}
-
     entries = _legend_entries(spec)
     legend_px = 0
     if entries:
@@ -146,6 +143,7 @@ def for_phone(spec: dict) -> dict:
                             "font": {**legend.get("font", {}), "size": LEGEND_SIZE_PX}}
 
     min_plot_px = 200
+    y_labels = False  # a column of category labels beside the plot
     for axis_name, attr, chars in (("yaxis", "y", CATEGORY_CHARS), ("xaxis", "x", X_CATEGORY_CHARS)):
         axis = layout.get(axis_name, {})
         if axis.get("type") not in (None, "category", "-"):
@@ -158,8 +156,17 @@ def for_phone(spec: dict) -> dict:
         if found:
             layout[axis_name] = _wrapped_axis(axis, found, chars)
             if attr == "y":  # labels stacked on the y axis need the height of their lines
+                y_labels = True
                 lines = max(line_count(text) for text in layout[axis_name].get("ticktext", found))
                 min_plot_px = max(min_plot_px, len(found) * (lines * CATEGORY_LINE_PX + CATEGORY_GAP_PX))
+
+    axis_title_px = 0
+    x_title = layout.get("xaxis", {}).get("title")
+    if isinstance(x_title, dict) and x_title.get("text"):
+        chars = AXIS_TITLE_BESIDE_LABELS_CHARS if y_labels else AXIS_TITLE_CHARS
+        text = wrap(x_title["text"], chars)
+        axis_title_px = AXIS_TITLE_LINE_PX * (line_count(text) - line_count(x_title["text"]))
+        layout["xaxis"] = {**layout["xaxis"], "title": {**x_title, "text": text}}
 
     if entries:  # the legend gets rows of its own under the x axis (and any play buttons or slider)
         controls = layout.get("updatemenus") or layout.get("sliders")
