@@ -1,5 +1,5 @@
 """Every topic page on a phone (390 px, a phone's User-Agent), in both languages: what the QR code's
-audience sees. Each chart's title, axis titles and legend fit the screen, the title sits above the plot and the
+audience sees. Each chart's title, axis titles, notes and legend fit the screen, the title sits above the plot and the
 legend under it, Plotly's toolbar is not laid over the title, and no segmented control hides
 options off the edge. Measured from the drawn SVG, not from the spec."""
 
@@ -24,6 +24,7 @@ LAYOUT_JS = """() => [...document.querySelectorAll('[data-testid=stMain] [data-t
     chart: box(el.querySelector('svg.main-svg') || el),
     title: all('.gtitle'), titleText: [...el.querySelectorAll('.gtitle')].map(e => e.textContent),
     legend: all('.legend .legendtext'), legendText: [...el.querySelectorAll('.legend .legendtext')].map(e => e.textContent),
+    notes: all('.annotation-text'), noteText: [...el.querySelectorAll('.annotation-text')].map(e => e.textContent),
     axisTitles: all('.g-xtitle text, .g-ytitle text'),
     axisTitleText: [...el.querySelectorAll('.g-xtitle text, .g-ytitle text')].map(e => e.textContent),
     plots: all('.nsewdrag'),
@@ -73,6 +74,8 @@ def test_a_phone_gets_charts_whose_words_fit_its_screen(phone, server, path, lan
             assert chart["l"] - 1 <= box["l"] and box["r"] <= chart["r"] + 1, (name, "title off the screen", text)
         for box, text in zip(c["legend"], c["legendText"], strict=True):
             assert chart["l"] - 1 <= box["l"] and box["r"] <= chart["r"] + 1, (name, "legend entry off the screen", text)
+        for box, text in zip(c["notes"], c["noteText"], strict=True):
+            assert chart["l"] - 1 <= box["l"] and box["r"] <= chart["r"] + 1, (name, "a note off the screen", text)
         for box, text in zip(c["axisTitles"], c["axisTitleText"], strict=True):
             assert chart["l"] - 1 <= box["l"] and box["r"] <= chart["r"] + 1, (name, "axis title off the screen", text)
         if c["plots"]:

@@ -73,6 +73,16 @@ def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
     if title:
         assert all(visible_len(line) <= phone.TITLE_CHARS or " " not in line for line in title.split("<br>")), title
 
+    for note in layout.get("annotations", ()):
+        lines = str(note.get("text", "")).split("<br>")
+        assert all(visible_len(line) <= phone.ANNOTATION_CHARS or " " not in line for line in lines), note["text"]
+        rng = layout.get("xaxis", {}).get("range")
+        if note.get("xanchor") == "left" and note.get("xref", "x") == "x" and rng:  # runs rightwards from x
+            room_px = (rng[1] - note["x"]) / (rng[1] - rng[0]) * phone.PHONE_PLOT_PX
+            widest = max(visible_len(line) for line in lines)
+            assert widest * phone.NOTE_CHAR_PX <= max(room_px, phone.MIN_ANNOTATION_CHARS * phone.NOTE_CHAR_PX) or " " not in max(
+                lines, key=visible_len), note["text"]
+
     x_title = layout.get("xaxis", {}).get("title", {}).get("text")
     if x_title:
         beside_labels = layout.get("yaxis", {}).get("type") in (None, "category", "-") and any(
@@ -137,6 +147,26 @@ def test_numbers_as_a_typed_array_are_not_category_labels():
     out = for_phone(spec)["layout"]
     assert "tickvals" not in out.get("xaxis", {}) and "tickvals" not in out.get("yaxis", {})
     assert "<br>" not in out["xaxis"]["title"]["text"]  # under 46 characters, and no labels beside the plot
+
+
+def test_a_note_above_the_plot_gets_the_room_of_its_new_lines():
+    note = {"x": 1, "xref": "x", "y": 1.0, "yref": "paper", "yanchor": "bottom", "text": "one operation on an H100: 0.71 pJ"}
+    spec = {"data": [{"type": "scatter", "x": [1, 2], "y": [1, 2]}],
+            "layout": {"height": 400, "margin": {"t": 50, "b": 50}, "annotations": [note]}}
+    out = for_phone(spec)["layout"]
+    assert out["annotations"][0]["text"] == "one operation on an<br>H100: 0.71 pJ"
+    assert out["margin"]["t"] == 50 + phone.ANNOTATION_LINE_PX
+    assert _plot_px(out) == 300
+
+
+def test_a_note_far_to_the_right_wraps_narrower():
+    note = {"x": 2.77, "xref": "x", "y": 1, "xanchor": "left", "text": "ridge point 591 FLOP/B"}
+    spec = {"data": [{"type": "scatter", "x": [0.1, 1e5], "y": [1, 2]}],
+            "layout": {"height": 400, "margin": {"t": 50, "b": 50}, "xaxis": {"type": "log", "range": [-1, 5]}, "annotations": [note]}}
+    text = for_phone(spec)["layout"]["annotations"][0]["text"]
+    assert text == "ridge point 591<br>FLOP/B"  # 0.37 of a 290 px plot: 15 characters of 7 px
+    at_left = for_phone({**spec, "layout": {**spec["layout"], "annotations": [{**note, "x": -1}]}})
+    assert at_left["layout"]["annotations"][0]["text"] == "ridge point 591 FLOP/B"
 
 
 def test_stacked_category_labels_get_the_height_they_need():

@@ -10,6 +10,9 @@ keeps the data and the plot's own height and changes only where the words go:
   which leave the plot, and so the title centred on it, less of the screen's width);
 - the legend goes under the plot, one entry per row, each wrapped at `LEGEND_CHARS`, and the figure
   grows by the legend's height instead of squeezing the plot;
+- a note on the chart (an annotation, such as a marker's label) wraps at `ANNOTATION_CHARS`, or
+  narrower when it starts far to the right and would run off the screen; one above the plot gets
+  the height of its new lines in the top margin;
 - category labels (text on an axis: bars, a ladder of rungs) wrap at `CATEGORY_CHARS`, by tick
   text, so the data are untouched, and a plot with labels stacked on its y axis grows to hold them.
 
@@ -25,6 +28,11 @@ LEGEND_CHARS = 46
 CATEGORY_CHARS = 18
 AXIS_TITLE_CHARS = 46
 AXIS_TITLE_BESIDE_LABELS_CHARS = 30
+ANNOTATION_CHARS = 22
+ANNOTATION_LINE_PX = 16  # each more line of a note above the plot
+MIN_ANNOTATION_CHARS = 8
+PHONE_PLOT_PX = 290  # a phone's plot area, about: 390 px less the page's padding and the axes
+NOTE_CHAR_PX = 7  # a character of a 12-13 px note, about
 #: Category labels on the x axis sit side by side: a narrower wrap.
 X_CATEGORY_CHARS = 11
 
@@ -104,6 +112,19 @@ def _wrapped_axis(axis: dict, categories: list[str], chars: int) -> dict:
             "ticktext": [wrap(c, chars) for c in categories], "automargin": True}
 
 
+def _note_chars(note: dict, xaxis: dict) -> int:
+    """How wide a note may be: a note that starts at a data x and runs rightwards has the room between
+    that x and the plot's right edge (on a log axis a note's x is already in decades, like the range)."""
+    rng = xaxis.get("range")
+    x = note.get("x")
+    if (note.get("xanchor") != "left" or note.get("xref", "x") != "x" or not isinstance(x, (int, float))
+            or not (isinstance(rng, (list, tuple)) and len(rng) == 2) or rng[1] == rng[0]):
+        return ANNOTATION_CHARS
+    room = 1.0 - (x - rng[0]) / (rng[1] - rng[0])
+    chars = int(room * PHONE_PLOT_PX / NOTE_CHAR_PX)
+    return max(MIN_ANNOTATION_CHARS, min(ANNOTATION_CHARS, chars))
+
+
 def for_phone(spec: dict) -> dict:
     """A copy of the frozen `spec` laid out for a phone-width screen (the input is not changed)."""
     layout = dict(spec.get("layout", {}))
@@ -122,6 +143,23 @@ def for_phone(spec: dict) -> dict:
         extra_lines = line_count(text) - line_count(title["text"])
         layout["title"] = {**title, "text": text, "font": {**title.get("font", {}), "size": TITLE_SIZE_PX}}
         top += TITLE_LINE_PX * max(extra_lines, 0)
+
+    notes = layout.get("annotations")
+    if notes:
+        wrapped_notes, above_px = [], 0
+        for note in notes:
+            text = note.get("text")
+            if isinstance(text, str) and text:
+                wrapped = wrap(text, _note_chars(note, layout.get("xaxis", {})))
+                extra_px = ANNOTATION_LINE_PX * (line_count(wrapped) - line_count(text))
+                if note.get("yref") == "paper" and (note.get("y") or 0) >= 1 and note.get("yanchor") == "bottom":
+                    above_px = max(above_px, extra_px)  # it grows upwards, into the top margin
+                note = {**note, "text": wrapped}
+                if wrapped != text and note.get("xanchor") in ("left", "right") and "align" not in note:
+                    note["align"] = note["xanchor"]  # its lines line up on the side it hangs from
+            wrapped_notes.append(note)
+        layout["annotations"] = wrapped_notes
+        top += above_px
 
     entries = _legend_entries(spec)
     legend_px = 0
