@@ -52,6 +52,11 @@ def test_every_topic_has_charts_to_lay_out():
     assert {key.split("/")[0] for key in FIGURES["en"]} == {tp.url_path for tp in topics.TOPICS}
 
 
+def _fits(text: str, chars: int) -> bool:
+    """Every line of `text` is at most `chars` long, or a single word (which cannot be broken)."""
+    return all(visible_len(line) <= chars or " " not in line for line in str(text).split("<br>"))
+
+
 def _json(value) -> str:
     return json.dumps(value, sort_keys=True, cls=PlotlyJSONEncoder)
 
@@ -71,17 +76,15 @@ def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
     layout = out["layout"]
     title = layout.get("title", {}).get("text")
     if title:
-        assert all(visible_len(line) <= phone.TITLE_CHARS or " " not in line for line in title.split("<br>")), title
+        assert _fits(title, phone.TITLE_CHARS), title
 
     for note in layout.get("annotations", ()):
-        lines = str(note.get("text", "")).split("<br>")
-        assert all(visible_len(line) <= phone.ANNOTATION_CHARS or " " not in line for line in lines), note["text"]
+        assert _fits(note.get("text", ""), phone.ANNOTATION_CHARS), note["text"]
         rng = layout.get("xaxis", {}).get("range")
         if note.get("xanchor") == "left" and note.get("xref", "x") == "x" and rng:  # runs rightwards from x
             room_px = (rng[1] - note["x"]) / (rng[1] - rng[0]) * phone.PHONE_PLOT_PX
-            widest = max(visible_len(line) for line in lines)
-            assert widest * phone.NOTE_CHAR_PX <= max(room_px, phone.MIN_ANNOTATION_CHARS * phone.NOTE_CHAR_PX) or " " not in max(
-                lines, key=visible_len), note["text"]
+            chars = max(int(room_px / phone.NOTE_CHAR_PX), phone.MIN_ANNOTATION_CHARS)
+            assert _fits(note["text"], chars), note["text"]
 
     x_title = layout.get("xaxis", {}).get("title", {}).get("text")
     if x_title:
@@ -89,7 +92,7 @@ def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
             isinstance(tr.get("y"), (list, tuple)) and tr["y"] and all(isinstance(v, str) for v in tr["y"])
             for tr in out["data"])
         chars = phone.AXIS_TITLE_BESIDE_LABELS_CHARS if beside_labels else phone.AXIS_TITLE_CHARS
-        assert all(visible_len(line) <= chars or " " not in line for line in x_title.split("<br>")), x_title
+        assert _fits(x_title, chars), x_title
 
     named = [tr for tr in out["data"] if tr.get("name") and tr.get("showlegend", True) is not False]
     # plotly.js draws a legend for two or more traces, counting those given showlegend False
@@ -98,14 +101,14 @@ def test_a_phone_chart_wraps_its_words_and_keeps_its_data(lang, key):
         legend = layout["legend"]
         assert (legend["xref"], legend["yref"], legend["yanchor"], legend["y"]) == ("container", "container", "bottom", 0)
         for tr in named:
-            assert all(visible_len(line) <= phone.LEGEND_CHARS or " " not in line for line in tr["name"].split("<br>"))
+            assert _fits(tr["name"], phone.LEGEND_CHARS), tr["name"]
         # the legend's rows are under the plot, not taken from it
         assert layout["margin"]["b"] >= len(named) * phone.LEGEND_ENTRY_PX
 
     for axis_name, chars in (("yaxis", phone.CATEGORY_CHARS), ("xaxis", phone.X_CATEGORY_CHARS)):
         for text in layout.get(axis_name, {}).get("ticktext", ()) or ():
             if layout[axis_name].get("tickmode") == "array":
-                assert all(visible_len(line) <= chars or " " not in line for line in str(text).split("<br>"))
+                assert _fits(text, chars), text
 
     # the data are untouched: same traces, same values, in the same order
     assert len(out["data"]) == len(original["data"])
