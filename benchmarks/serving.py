@@ -22,8 +22,10 @@ HAProxy, and 300 viewers through the proxy.
    the hashed bundles come from the browser's cache).
 
 2. Capacity: viewers (the benchmark's websocket client) each change a control once a second; the
-   count grows until the p95 round trip passes 150 ms. Capacity = the most changes per second served
-   with p95 ≤ 150 ms and no error, for one tuned process and for two behind the proxy (goal ≥ 1.7×).
+   count grows by a fixed factor a step until the p95 round trip passes 150 ms, then up to three
+   bisections between the last step held and the first missed narrow the limit to ~6 % (the steps
+   alone are 1.2-1.25x apart, so a ratio of two ramps could be off by a step either way). Capacity =
+   the most changes per second served with p95 ≤ 150 ms and no error, for one tuned process and for two behind the proxy (goal ≥ 1.7×).
    The client runs on the same 2 cores as the servers, so two processes never get two whole cores.
 
 3. An audience: 300 viewers connect through the proxy (the QR code moment: first loads measured),
@@ -44,6 +46,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -441,26 +444,61 @@ async def load(port: int, n: int, seconds: float, period_s: float, pids: list[in
     return res
 
 
+def search_capacity(measure: Callable[[int], dict[str, Any]], start: int, growth: float, max_viewers: int,
+                    resolution: float = 0.06, max_probes: int = 3) -> tuple[list[dict], dict | None]:
+    """The audience that a server holds: grow it by `growth` a step until a level fails, then bisect.
+
+    `measure(n)` runs n viewers and returns their level with "ok" (p95 ≤ 150 ms and no error) and
+    "changes_per_s". The ramp alone brackets the limit between two steps (1.25× apart: two ramps'
+    ratio could then be off by a step either way); up to `max_probes` bisections narrow the bracket
+    to `resolution` of the last level held. Returns every level measured, in order (bisection
+    probes are marked), and the level with the most changes/s that held, or None.
+    """
+    levels: list[dict] = []
+    best: dict | None = None
+
+    def run(n: int, step: str) -> bool:
+        nonlocal best
+        level = {**measure(n), "step": step}
+        levels.append(level)
+        if level["ok"] and (best is None or level["changes_per_s"] > best["changes_per_s"]):
+            best = level
+        return bool(level["ok"])
+
+    held, failed, n = None, None, start
+    while n <= max_viewers:
+        if not run(n, "ramp"):
+            failed = n
+            break
+        held, n = n, int(math.ceil(n * growth))
+    if held is None or failed is None:  # the first level failed, or the ramp ran out of viewers
+        return levels, best
+    for _ in range(max_probes):
+        if failed - held <= max(1, math.ceil(resolution * held)):
+            break
+        mid = (held + failed) // 2
+        if run(mid, "bisect"):
+            held = mid
+        else:
+            failed = mid
+    return levels, best
+
+
 def capacity(served: Served, start: int, growth: float, seconds: float, max_viewers: int) -> dict[str, Any]:
-    """Grow the audience until p95 > 150 ms (or errors); capacity = best changes/s within the limit."""
+    """Grow the audience until p95 > 150 ms (or errors), then bisect; capacity = best changes/s within the limit."""
     # Every page once on every process first: a page's first run on a process (imports, caches) is
     # seconds, and the ramp measures a warm server.
     asyncio.run(load(served.port, 2 * len(_rows()) * len(served.pids), 1.0, 1.0, served.pids))
-    levels: list[dict] = []
-    n = start
-    best: dict | None = None
-    while n <= max_viewers:
+
+    def measure(n: int) -> dict[str, Any]:
         r = asdict(asyncio.run(load(served.port, n, seconds, 1.0, served.pids, seed=n)))
-        levels.append(r)
-        ok = r["p95_ms"] is not None and r["p95_ms"] <= P95_LIMIT_S * 1000 and r["errors"] == 0
+        r["ok"] = r["p95_ms"] is not None and r["p95_ms"] <= P95_LIMIT_S * 1000 and r["errors"] == 0
         log(f"  {served.name}: {n} viewers -> {r['changes_per_s']} changes/s, p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, "
             f"{r['errors']} errors, server CPU {r['server_cpu_pct']}%{' ' + str(r['by_server']) if len(r['by_server']) > 1 else ''}")
-        if ok and (best is None or r["changes_per_s"] > best["changes_per_s"]):
-            best = r
-        if not ok:
-            break
         time.sleep(1.5)  # let the sessions of this level go
-        n = int(math.ceil(n * growth))
+        return r
+
+    levels, best = search_capacity(measure, start, growth, max_viewers)
     return {"config": served.name, "levels": levels, "capacity_changes_per_s": best["changes_per_s"] if best else None,
             "at_viewers": best["viewers"] if best else None, "p95_ms_there": best["p95_ms"] if best else None}
 
@@ -587,13 +625,15 @@ def markdown_lines(serving: dict | None) -> list[str]:
     c1, c2 = serving.get("capacity_one"), serving.get("capacity_two")
     if c1 or c2:
         lines += ["Capacity: viewers each change a Photonics / Neuromorphic / AI compute control once a second; "
-                  "the audience grows until the p95 round trip passes 150 ms. The load client shares the 2 cores.", "",
+                  "the audience grows step by step until the p95 round trip passes 150 ms, then bisections (marked *) "
+                  "narrow the limit between the last step held and the first missed. The load client shares the 2 cores.",
+                  "",
                   "| served by | changes/s at p95 ≤ 150 ms | viewers | p95 there | levels (viewers: changes/s, p95) |",
                   "|---|--:|--:|--:|---|"]
         for c, label in ((c1, "one process (make run)"), (c2, "two processes behind HAProxy")):
             if not c:
                 continue
-            levels = "; ".join(f"{lv['viewers']}: {lv['changes_per_s']:g}/s, {lv['p95_ms']} ms"
+            levels = "; ".join(f"{lv['viewers']}{'*' if lv.get('step') == 'bisect' else ''}: {lv['changes_per_s']:g}/s, {lv['p95_ms']} ms"
                                + (f", {lv['errors']} err" if lv["errors"] else "") for lv in c["levels"])
             lines.append(f"| {label} | {c['capacity_changes_per_s'] or '–'} | {c['at_viewers'] or '–'} | "
                          f"{_t(c['p95_ms_there'])} | {levels} |")
