@@ -12,6 +12,7 @@ from explainers.content.citations import CONFIDENCE_KEYS, confidence_label, md_e
 from explainers.views import Figure, Heading, ModelView, Note, OneMinute, Readout
 
 from explainers.charts.phone import for_phone
+from explainers.charts.stage import for_stage
 from explainers.charts.theme import thaw
 
 from .device import on_phone
@@ -88,20 +89,11 @@ def chart(fig: go.Figure, summary: str, *, key: str | None = None) -> None:
     """A chart and, under it, its one-sentence text summary (also what a screen reader gets).
 
     On the presenter's stage the chart takes the height the stage's CSS gives it (it fills the
-    projector's screen at any resolution) instead of its own. On a phone its title, legend and
-    category labels wrap to the screen (charts.phone).
+    projector's screen at any resolution) instead of its own, in larger type (charts.stage). On a
+    phone its title, legend and category labels wrap to the screen (charts.phone).
     """
     if st.session_state.get(ON_STAGE):
-        spec = fig.to_dict()
-        layout = {k: v for k, v in spec.get("layout", {}).items() if k != "height"}
-        font = {**layout.get("font", {}), "size": 15}  # legible from the back of the room
-        legend = layout.get("legend", {})
-        if legend.get("y", 1) < 0:
-            # A legend under the plot sits on the figure's bottom edge: the stage makes charts shorter,
-            # and a legend placed as a fraction of the plot's height would run into the axis title.
-            layout["legend"] = {**legend, "yref": "container", "y": 0, "yanchor": "bottom",
-                                "font": {**legend.get("font", {}), "size": 13}}
-        fig = thaw({**spec, "layout": {**layout, "autosize": True, "font": font}})
+        fig = thaw(for_stage(fig.to_dict()))
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", height="stretch")
     elif on_phone():
         st.plotly_chart(thaw(for_phone(fig.to_dict())), config=PLOTLY_CONFIG, key=key, width="stretch")
