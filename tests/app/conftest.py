@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -18,6 +19,9 @@ APP = ROOT / "app.py"
 PAGE_FILES = [entry.file for entry in PAGES]
 URL_PATHS = {entry.file: "" if entry.default else entry.url_path for entry in PAGES}  # as st.navigation reports it
 LANGS = ("en", "nl")
+#: Generated hostile links per page (hypothesis, derandomized: the same links every run), on top of a
+#: fixed sweep that gives every junk value and every key its turn; FUZZ_EXAMPLES=400 digs deeper.
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "24"))
 BAD_TEXT = re.compile(r"\b(nan|NaN|inf|Infinity|None)\b")
 
 

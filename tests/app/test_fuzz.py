@@ -5,15 +5,14 @@ back to the default and are named in a single notice; nothing from the URL reach
 from __future__ import annotations
 
 import math
-import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PAGE_FILES, URL_PATHS, open_page, visible_text
+from .conftest import FUZZ_EXAMPLES, PAGE_FILES, URL_PATHS, open_page, visible_text
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
+EXAMPLES = FUZZ_EXAMPLES
 MARKUP = "<script>alert('x')</script>"
 JUNK = [
     "abc", "nan", "NaN", "inf", "-inf", "1e999", "-1e999", "", MARKUP, "<b>bold</b>", "1,5", "0x10",
@@ -82,4 +81,19 @@ def test_hostile_links_never_break_a_page(page_file):
         assert MARKUP not in text and "<b>bold</b>" not in text
         assert "x" * 300 not in text
 
+    for params in sweep(keys):
+        check = example(params)(check)
     check()
+
+
+def sweep(keys: list[str]) -> list[dict[str, str]]:
+    """Every junk value at least once and every key with several: link i sets four keys, rotating,
+    to JUNK[i] (the generated links then add mixtures, repeats and other counts)."""
+    return [{keys[(4 * i + j) % len(keys)]: junk for j in range(4)} for i, junk in enumerate(JUNK)]
+
+
+def test_the_sweep_reaches_every_key_and_every_junk_value():
+    keys = sorted(CONTROLS["app_pages/energy.py"]["defaults"]) + ["lang", "present"]
+    links = sweep(keys)
+    assert {k for link in links for k in link} == set(keys)
+    assert [v for link in links for v in set(link.values())] == JUNK

@@ -3,7 +3,6 @@ its explanation; the topic is a URL key validated like every other, the answers 
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +15,7 @@ from explainers.quiz import present
 from explainers.ui.predict import PREDICTIONS
 from explainers.ui.quiz import RESULTS, answer_key
 
-from .conftest import ROOT, assert_clean, open_page, qp, visible_text
+from .conftest import FUZZ_EXAMPLES, ROOT, assert_clean, open_page, qp, visible_text
 
 QUIZ = "app_pages/quiz.py"
 PREDICT_APP = str(ROOT / "tests" / "quiz" / "predict_app.py")
@@ -173,7 +172,7 @@ def test_a_hidden_topic_is_not_offered_until_its_page_exists(monkeypatch):
     assert t("pages.energy", "en") not in str(labels)
 
 
-FUZZ = int(os.environ.get("FUZZ_EXAMPLES", "100")) // 4 or 1
+FUZZ = max(FUZZ_EXAMPLES // 2, 1)
 
 
 @settings(max_examples=FUZZ, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
