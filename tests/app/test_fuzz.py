@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from .conftest import FUZZ_EXAMPLES, PAGE_FILES, URL_PATHS, open_page, visible_text
 
-EXAMPLES = FUZZ_EXAMPLES
 MARKUP = "<script>alert('x')</script>"
 JUNK = [
     "abc", "nan", "NaN", "inf", "-inf", "1e999", "-1e999", "", MARKUP, "<b>bold</b>", "1,5", "0x10",
@@ -58,11 +57,11 @@ def _must_fall_back(key: str, raw, info) -> bool:
 @pytest.mark.parametrize("page_file", PAGE_FILES)
 def test_hostile_links_never_break_a_page(page_file):
     info = CONTROLS[page_file]
-    keys = sorted(info["defaults"]) + ["lang", "scene", "present", "unknown_key", "d_m"]
+    keys = url_keys(page_file)
     value = st.one_of(st.sampled_from(JUNK), st.lists(st.sampled_from(JUNK[:6]), min_size=2, max_size=3))
     params_strategy = st.dictionaries(st.sampled_from(keys), value, min_size=1, max_size=4)
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(params_strategy)
     def check(params):
@@ -86,14 +85,20 @@ def test_hostile_links_never_break_a_page(page_file):
     check()
 
 
+def url_keys(page_file: str) -> list[str]:
+    """The page's controls, and the keys every page reads or must ignore."""
+    return sorted(CONTROLS[page_file]["defaults"]) + ["lang", "scene", "present", "unknown_key", "d_m"]
+
+
 def sweep(keys: list[str]) -> list[dict[str, str]]:
     """Every junk value at least once and every key with several: link i sets four keys, rotating,
     to JUNK[i] (the generated links then add mixtures, repeats and other counts)."""
     return [{keys[(4 * i + j) % len(keys)]: junk for j in range(4)} for i, junk in enumerate(JUNK)]
 
 
-def test_the_sweep_reaches_every_key_and_every_junk_value():
-    keys = sorted(CONTROLS["app_pages/energy.py"]["defaults"]) + ["lang", "present"]
+@pytest.mark.parametrize("page_file", PAGE_FILES)
+def test_the_sweep_reaches_every_key_and_every_junk_value(page_file):
+    keys = url_keys(page_file)
     links = sweep(keys)
     assert {k for link in links for k in link} == set(keys)
     assert [v for link in links for v in set(link.values())] == JUNK

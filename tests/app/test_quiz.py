@@ -3,7 +3,6 @@ its explanation; the topic is a URL key validated like every other, the answers 
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
